@@ -1,0 +1,108 @@
+"""The root command: global options, and the table of lazily loaded command groups.
+
+Keep this module's imports to typer and the standard library: it runs on every Tab press.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientarea_cli import __version__
+from clientarea_cli.cli.lazy import make_lazy_group
+
+COMMANDS = "clientarea_cli.cli.commands"
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "account": (f"{COMMANDS}.account", "Show your account details."),
+    "auth": (f"{COMMANDS}.auth", "Log in, log out, and see where the API key comes from."),
+    "completion": (f"{COMMANDS}.completion", "Print the shell completion script."),
+    "demo": (f"{COMMANDS}.demo", "Try clientarea on the embedded sandbox provider."),
+    "domains": (f"{COMMANDS}.domains", "List and inspect your domain names."),
+    "help": (f"{COMMANDS}.help", "Help topics: exit codes, environment, formats."),
+    "invoices": (f"{COMMANDS}.invoices", "List and inspect invoices."),
+    "profiles": (f"{COMMANDS}.profiles", "List, switch and remove provider profiles."),
+    "sandbox": (f"{COMMANDS}.sandbox", "Run or reset the sandbox provider (local, for trying)."),
+    "services": (f"{COMMANDS}.services", "List and inspect hosting services."),
+    "version": (f"{COMMANDS}.version", "Show the version of clientarea and its environment."),
+    "wallet": (f"{COMMANDS}.wallet", "Account credit: balance and movements."),
+}
+
+app = typer.Typer(
+    cls=make_lazy_group(SUBCOMMANDS),
+    name="clientarea",
+    help="The hosting client area in the terminal.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clientarea {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile", "-p", envvar="CLIENTAREA_PROFILE", help="Profile to use.", metavar="NAME"
+        ),
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="table, json, jsonl, csv or tsv.", metavar="FORMAT"),
+    ] = "table",
+    columns: Annotated[
+        str | None, typer.Option("--columns", help="Fields to show.", metavar="A,B")
+    ] = None,
+    no_headers: Annotated[bool, typer.Option("--no-headers", help="Omit header rows.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Answer yes to confirmations.")] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", envvar="CLIENTAREA_NO_INPUT", help="Never prompt."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Trace HTTP on stderr (secrets redacted).")
+    ] = False,
+    color: Annotated[
+        str, typer.Option("--color", help="auto, always or never.", metavar="WHEN")
+    ] = "auto",
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """The hosting client area in the terminal: services, domains, wallet, invoices and more.
+
+    Start with `clientarea demo` to try it on the built-in sandbox provider.
+    """
+    from clientarea_cli.cli.context import AppContext, GlobalOptions
+    from clientarea_cli.errors import UsageError
+
+    if color not in ("auto", "always", "never"):
+        raise UsageError(f"invalid value for --color: {color!r} (use auto, always or never)")
+    ctx.obj = AppContext(
+        GlobalOptions(
+            profile=profile,
+            output=output,
+            columns=columns,
+            no_headers=no_headers,
+            yes=yes,
+            no_input=no_input,
+            debug=debug,
+            color=color,
+        )
+    )
+
+
+def main() -> None:
+    from clientarea_cli.cli.errors import run
+
+    run(app)

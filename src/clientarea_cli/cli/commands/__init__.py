@@ -1,0 +1,1 @@
+"""One module per noun; each exposes `app`, loaded lazily by cli.app.SUBCOMMANDS."""

@@ -1,0 +1,76 @@
+"""`clientarea domains …`: list and inspect domain names."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
+from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+
+app = typer.Typer(help="List and inspect your domain names.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    tld: Annotated[str | None, typer.Option(help="Only this TLD, e.g. es or .com.")] = None,
+    expiring_within: Annotated[
+        str | None,
+        typer.Option(help="Only domains expiring within this period: 30d, 6w, 3m, 1y."),
+    ] = None,
+    auto_renew: Annotated[
+        str | None, typer.Option("--auto-renew", help="on or off.", metavar="on|off")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="active, pending, expired, grace, redemption, suspended, cancelled."),
+    ] = None,
+    limit: LimitOpt = None,
+    all_items: AllOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List domains, soonest expiry first.
+
+    Example: clientarea domains list --expiring-within 30d --auto-renew off -o json
+    """
+    from clientarea_cli.models import DomainFilter
+    from clientarea_cli.models.domains import DOMAIN_STATUSES
+    from clientarea_cli.ops import domains, filters
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    wanted = DomainFilter(
+        tld=filters.parse_tld(tld) if tld else None,
+        expiring_within_days=(
+            filters.parse_days(expiring_within, "--expiring-within") if expiring_within else None
+        ),
+        auto_renew=filters.parse_on_off(auto_renew, "--auto-renew") if auto_renew else None,
+        status=filters.parse_choice(status, DOMAIN_STATUSES, "--status") if status else None,
+    )
+    count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
+    listing = domains.list_domains(app_ctx.driver(), wanted, limit=count)
+    from clientarea_cli.models import Domain
+
+    renderer.listing(listing.items, Domain, total=listing.total, what="domains")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    domain: Annotated[str, typer.Argument(help="Domain name or id.")],
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+) -> None:
+    """Show one domain: dates, price, auto-renew, recurring payment, lock, name servers.
+
+    Example: clientarea domains show example.es
+    """
+    from clientarea_cli.ops import domains
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns)
+    renderer.one(domains.show_domain(app_ctx.driver(), domain))

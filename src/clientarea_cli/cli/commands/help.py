@@ -1,0 +1,34 @@
+"""`clientarea help …`: topics that are not a single command's help."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(help="Help topics: exit codes, environment, formats.", no_args_is_help=True)
+
+ENVIRONMENT = """\
+CLIENTAREA_PROFILE    profile to use (same as --profile)
+CLIENTAREA_TOKEN      API key to use instead of the stored one (CI); never stored
+CLIENTAREA_CONFIG     path of the config file (profiles, no secrets)
+CLIENTAREA_NO_INPUT   never prompt (same as --no-input)
+CLIENTAREA_DEBUG      show tracebacks of internal errors
+NO_COLOR              no colour (CLICOLOR=0 too); CLICOLOR_FORCE / FORCE_COLOR force it
+PYTHON_KEYRING_BACKEND  choose the keyring backend (see the keyring library)
+"""
+
+
+@app.command("exit-codes")
+def exit_codes() -> None:
+    """List the exit codes and what each means."""
+    from clientarea_cli.errors import EXIT_CODE_MEANINGS
+
+    for code, meaning in EXIT_CODE_MEANINGS.items():
+        sys.stdout.write(f"{int(code):>3}  {meaning}\n")
+
+
+@app.command("environment")
+def environment() -> None:
+    """List the environment variables clientarea reads."""
+    sys.stdout.write(ENVIRONMENT)

@@ -1,0 +1,78 @@
+"""`clientarea profiles …`: the providers and accounts this machine knows."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from typer import Argument
+
+from clientarea_cli.cli.context import AppContext
+from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+
+app = typer.Typer(help="List, switch and remove provider profiles.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List profiles; the current one is marked.
+
+    Example: clientarea profiles list
+    """
+    from pydantic import BaseModel
+
+    class ProfileRow(BaseModel):
+        current: bool
+        name: str
+        url: str
+        driver: str
+        account: str | None
+        token_store: str
+
+    app_ctx = AppContext.of(ctx)
+    config = app_ctx.config().load()
+    rows = [
+        ProfileRow(
+            current=name == config.current_profile,
+            name=name,
+            url=p.url,
+            driver=p.driver,
+            account=p.account,
+            token_store=p.token_store,
+        )
+        for name, p in sorted(config.profiles.items())
+    ]
+    app_ctx.renderer(output, columns, no_headers).listing(rows, ProfileRow, what="profiles")
+
+
+@app.command("use")
+def use(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]) -> None:
+    """Make a profile the current one.
+
+    Example: clientarea profiles use reseller
+    """
+    AppContext.of(ctx).config().use(name)
+    sys.stderr.write(f"Current profile: {name}\n")
+
+
+@app.command("remove")
+def remove(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]) -> None:
+    """Remove a profile and forget its stored API key.
+
+    Example: clientarea profiles remove old-provider
+    """
+    from clientarea_cli.config.secrets import InsecureFileStore, KeyringStore
+
+    app_ctx = AppContext.of(ctx)
+    removed = app_ctx.config().remove(name)
+    if removed.token_store == "keyring":
+        KeyringStore().delete(name)
+    elif removed.token_store == "file":
+        InsecureFileStore().delete(name)
+    sys.stderr.write(f"Removed profile {name}.\n")

@@ -1,0 +1,100 @@
+"""`clientarea sandbox …`: run the reference provider on 127.0.0.1, or reset its database."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Run or reset the sandbox provider (local, for trying).", no_args_is_help=True
+)
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite file (default: the embedded sandbox's).", metavar="PATH"),
+]
+
+
+def _db(path: Path | None) -> Path:
+    from clientarea_cli.config.paths import sandbox_database
+
+    return path or sandbox_database()
+
+
+def _today(value: str | None) -> date | None:
+    from clientarea_cli.errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"invalid value for --today: {value!r} (use YYYY-MM-DD)") from None
+
+
+@app.command("serve")
+def serve(
+    port: Annotated[int, typer.Option(help="Port (0 picks a free one).")] = 8080,
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    db: DbOpt = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="Allow binding a non-loopback address.")
+    ] = False,
+    delay_ms: Annotated[
+        int, typer.Option("--delay-ms", help="Add this delay to every request (benchmarks).")
+    ] = 0,
+    control: Annotated[
+        bool,
+        typer.Option("--control", help="Mount the /_sandbox fault-injection endpoints (tests)."),
+    ] = False,
+) -> None:
+    """Serve the sandbox provider over HTTP until Ctrl-C.
+
+    Example: clientarea sandbox serve --port 8080
+    """
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.sandbox import DEMO_API_KEY, SandboxApp
+    from clientarea_cli.sandbox.server import check_bind_host, serve_forever
+
+    try:
+        check_bind_host(host, public)
+    except ValueError as exc:
+        raise UsageError(str(exc), hint="pass --public to expose the sandbox on purpose") from None
+    if not 0 <= port <= 65535:
+        raise UsageError(f"invalid value for --port: {port}")
+    path = _db(db)
+    sandbox_app = SandboxApp(str(path), control=control, delay_ms=delay_ms)
+
+    def ready(url: str) -> None:
+        sys.stdout.write(f"Sandbox provider listening on {url}\n")
+        sys.stdout.write(f"Database: {path}\n")
+        sys.stdout.write(f"Demo API key (not a secret): {DEMO_API_KEY}\n")
+        sys.stdout.write(f"Log in with: clientarea auth login --url {url}\n")
+        sys.stdout.flush()
+
+    try:
+        serve_forever(sandbox_app, host, port, on_ready=ready)
+    except KeyboardInterrupt:
+        sys.stderr.write("sandbox stopped\n")
+
+
+@app.command("reset")
+def reset(
+    db: DbOpt = None,
+    today: Annotated[
+        str | None, typer.Option(help="The sandbox's business date (default: today).")
+    ] = None,
+) -> None:
+    """Recreate the sandbox database with fresh demo data.
+
+    Example: clientarea sandbox reset --today 2026-11-22
+    """
+    from clientarea_cli.sandbox import reset_database
+
+    path = _db(db)
+    reset_database(path, _today(today))
+    sys.stderr.write(f"Sandbox database reset: {path}\n")

@@ -1,0 +1,58 @@
+"""`clientarea services …`: list and inspect hosting services."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
+from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+
+app = typer.Typer(help="List and inspect hosting services.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option(help="active, pending, suspended, cancelled or expired.")
+    ] = None,
+    limit: LimitOpt = None,
+    all_items: AllOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List services with their product, price, billing cycle and next due date.
+
+    Example: clientarea services list --status active
+    """
+    from clientarea_cli.models import Service
+    from clientarea_cli.models.services import SERVICE_STATUSES
+    from clientarea_cli.ops import filters, services
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    wanted = filters.parse_choice(status, SERVICE_STATUSES, "--status") if status else None
+    count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
+    listing = services.list_services(app_ctx.driver(), status=wanted, limit=count)
+    renderer.listing(listing.items, Service, total=listing.total, what="services")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+) -> None:
+    """Show one service: dates, domain, add-ons, payment method, amounts, status.
+
+    Example: clientarea services show 12
+    """
+    from clientarea_cli.ops import services
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns)
+    renderer.one(services.show_service(app_ctx.driver(), service_id))

@@ -1,0 +1,98 @@
+"""What every command gets: global options, a renderer, and the profile's driver, built lazily."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import typer
+from typer import _click
+
+if TYPE_CHECKING:
+    from clientarea_cli.config.store import ConfigStore, Profile
+    from clientarea_cli.drivers.base import Driver
+    from clientarea_cli.output.render import Renderer
+
+DEFAULT_LIMIT = 100
+
+
+@dataclass
+class GlobalOptions:
+    profile: str | None = None
+    output: str = "table"
+    columns: str | None = None
+    no_headers: bool = False
+    yes: bool = False
+    no_input: bool = False
+    debug: bool = False
+    color: str = "auto"
+
+
+@dataclass
+class AppContext:
+    options: GlobalOptions
+    _driver: Driver | None = field(default=None, init=False)
+    _root: _click.Context | None = field(default=None, init=False)
+
+    @classmethod
+    def of(cls, ctx: typer.Context) -> AppContext:
+        root = ctx.find_root()
+        if not isinstance(root.obj, AppContext):
+            root.obj = AppContext(GlobalOptions())
+        app_ctx: AppContext = root.obj
+        app_ctx._root = root
+        return app_ctx
+
+    # -- input ------------------------------------------------------------------------------
+    def can_prompt(self) -> bool:
+        return not self.options.no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+    # -- output -----------------------------------------------------------------------------
+    def renderer(
+        self,
+        output: str | None = None,
+        columns: str | None = None,
+        no_headers: bool = False,
+    ) -> Renderer:
+        from clientarea_cli.output.color import color_enabled
+        from clientarea_cli.output.render import Renderer
+
+        chosen = columns or self.options.columns
+        return Renderer(
+            output or self.options.output,
+            columns=[c.strip() for c in chosen.split(",") if c.strip()] if chosen else None,
+            headers=not (no_headers or self.options.no_headers),
+            color=color_enabled(self.options.color, sys.stdout),
+        )
+
+    def debug_line(self, line: str) -> None:
+        sys.stderr.write(f"[debug] {line}\n")
+
+    # -- provider ---------------------------------------------------------------------------
+    def config(self) -> ConfigStore:
+        from clientarea_cli.config.store import ConfigStore
+
+        return ConfigStore()
+
+    def profile(self) -> tuple[str, Profile]:
+        return self.config().profile(self.options.profile)
+
+    def driver(self) -> Driver:
+        """The current profile's driver, built once per process and closed at exit."""
+        if self._driver is None:
+            from clientarea_cli.cli.session import open_driver, resolve_token
+
+            name, profile = self.profile()
+            token = resolve_token(name, profile)
+            self._driver = open_driver(
+                profile, token.value, debug=self.debug_line if self.options.debug else None
+            )
+            if self._root is not None:
+                self._root.call_on_close(self.close)
+        return self._driver
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None

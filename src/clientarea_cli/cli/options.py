@@ -1,0 +1,29 @@
+"""Option types shared by many commands, declared once (cheap to import: typer only)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Output format: table, json, jsonl, csv or tsv.",
+        metavar="FORMAT",
+    ),
+]
+ColumnsOpt = Annotated[
+    str | None,
+    typer.Option("--columns", help="Comma-separated fields to show (any format).", metavar="A,B"),
+]
+NoHeadersOpt = Annotated[
+    bool, typer.Option("--no-headers", help="Omit the header row (table, csv, tsv).")
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-L", help="Show at most N items (default 100).", metavar="N"),
+]
+AllOpt = Annotated[bool, typer.Option("--all", help="Show every item, fetching all pages.")]

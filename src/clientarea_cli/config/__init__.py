@@ -1,0 +1,1 @@
+"""Profiles (TOML) and secrets (OS keyring). Read only by the CLI layer."""

@@ -1,0 +1,1 @@
+"""Provider drivers: each speaks one billing platform's API and returns shared models."""

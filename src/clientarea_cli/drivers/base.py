@@ -1,0 +1,116 @@
+"""The Driver contract: what every provider driver offers, and how it says "not supported".
+
+A driver declares its capabilities; every operation has a default implementation that raises
+NotSupported, so an operation a platform cannot do fails with exit code 6 and a clear message
+instead of an AttributeError or a silent no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from clientarea_cli.errors import NotSupported
+from clientarea_cli.models import (
+    Account,
+    Contact,
+    Domain,
+    DomainFilter,
+    Invoice,
+    Listing,
+    PaymentMethod,
+    ProviderInfo,
+    Service,
+    Wallet,
+    WalletMovement,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+    from clientarea_cli.drivers.http import RetryPolicy
+
+
+class Capability(StrEnum):
+    ACCOUNT = "account"
+    SERVICES = "services"
+    DOMAINS = "domains"
+    DOMAINS_BULK = "domains.bulk"
+    INVOICES = "invoices"
+    WALLET = "wallet"
+    PAYMENT_METHODS = "payment_methods"
+    CONTACTS = "contacts"
+    IDEMPOTENCY_KEYS = "idempotency_keys"
+
+
+class Driver:
+    """Base class of every driver. Subclasses set `name` and `capabilities` and override methods."""
+
+    name: ClassVar[str] = "base"
+    capabilities: ClassVar[frozenset[Capability]] = frozenset()
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        debug: Callable[[str], None] | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        """Every driver is built from plain values the CLI hands over (drivers read no files)."""
+
+    def supports(self, capability: Capability) -> bool:
+        return capability in self.capabilities
+
+    def require(self, capability: Capability, operation: str) -> None:
+        if capability not in self.capabilities:
+            raise NotSupported(operation, self.name)
+
+    def _unsupported(self, operation: str) -> NotSupported:
+        return NotSupported(operation, self.name)
+
+    def close(self) -> None:
+        """Release the HTTP client; drivers are used once per process."""
+
+    # -- provider and account -------------------------------------------------------------
+    def provider_info(self) -> ProviderInfo:
+        raise self._unsupported("reading the provider's details")
+
+    def get_account(self) -> Account:
+        raise self._unsupported("reading the account")
+
+    def list_contacts(self) -> list[Contact]:
+        raise self._unsupported("listing contacts")
+
+    # -- services ---------------------------------------------------------------------------
+    def list_services(self, *, status: str | None, limit: int | None) -> Listing[Service]:
+        raise self._unsupported("listing services")
+
+    def get_service(self, service_id: int) -> Service:
+        raise self._unsupported("showing a service")
+
+    # -- domains ----------------------------------------------------------------------------
+    def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
+        raise self._unsupported("listing domains")
+
+    def get_domain(self, ref: str) -> Domain:
+        raise self._unsupported("showing a domain")
+
+    # -- billing ----------------------------------------------------------------------------
+    def list_invoices(self, *, status: str | None, limit: int | None) -> Listing[Invoice]:
+        raise self._unsupported("listing invoices")
+
+    def get_invoice(self, invoice_id: int) -> Invoice:
+        raise self._unsupported("showing an invoice")
+
+    def get_wallet(self) -> Wallet:
+        raise self._unsupported("reading the wallet")
+
+    def list_wallet_movements(self, *, limit: int | None) -> Listing[WalletMovement]:
+        raise self._unsupported("listing wallet movements")
+
+    def list_payment_methods(self) -> list[PaymentMethod]:
+        raise self._unsupported("listing payment methods")

@@ -1,0 +1,55 @@
+"""Driver discovery through the `clientarea_cli.drivers` entry-point group.
+
+Built-in drivers are registered through the same group (see pyproject.toml), so a third-party
+package adds a provider exactly the way ours do. Tests may `register()` a driver class directly.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+from clientarea_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from clientarea_cli.drivers.base import Driver
+
+ENTRY_POINT_GROUP = "clientarea_cli.drivers"
+
+# Fallback for running from a source tree that was not pip-installed (no entry-point metadata).
+_BUILTIN = {"clientarea": "clientarea_cli.drivers.clientarea:ClientAreaDriver"}
+
+_registered: dict[str, type[Driver]] = {}
+
+
+def register(name: str, driver_class: type[Driver]) -> None:
+    _registered[name] = driver_class
+
+
+def unregister(name: str) -> None:
+    _registered.pop(name, None)
+
+
+def available() -> list[str]:
+    names = set(_registered) | set(_BUILTIN)
+    names |= {ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return sorted(names)
+
+
+def load(name: str) -> type[Driver]:
+    if name in _registered:
+        return _registered[name]
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == name:
+            driver_class: type[Driver] = ep.load()
+            return driver_class
+    if name in _BUILTIN:
+        import importlib
+
+        module_name, _, attr = _BUILTIN[name].partition(":")
+        loaded: type[Driver] = getattr(importlib.import_module(module_name), attr)
+        return loaded
+    raise UsageError(
+        f"unknown driver {name!r}",
+        hint=f"available drivers: {', '.join(available())}",
+    )

@@ -1,0 +1,35 @@
+"""Pydantic v2 domain models shared by every layer (no I/O here)."""
+
+from clientarea_cli.models.account import Account, AuthStatus, Contact, ProviderInfo
+from clientarea_cli.models.billing import (
+    Invoice,
+    InvoiceItem,
+    PaymentMethod,
+    Wallet,
+    WalletMovement,
+    WalletOverview,
+)
+from clientarea_cli.models.common import Listing, Model, Money
+from clientarea_cli.models.domains import Domain, DomainFilter, DomainRecurring
+from clientarea_cli.models.services import Service, ServiceAddon
+
+__all__ = [
+    "Account",
+    "AuthStatus",
+    "Contact",
+    "Domain",
+    "DomainFilter",
+    "DomainRecurring",
+    "Invoice",
+    "InvoiceItem",
+    "Listing",
+    "Model",
+    "Money",
+    "PaymentMethod",
+    "ProviderInfo",
+    "Service",
+    "ServiceAddon",
+    "Wallet",
+    "WalletMovement",
+    "WalletOverview",
+]

@@ -1,0 +1,50 @@
+"""Domain names and the filters a domain list accepts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clientarea_cli.models.common import Model, Money
+
+DOMAIN_STATUSES = (
+    "active",
+    "pending",
+    "expired",
+    "grace",
+    "redemption",
+    "suspended",
+    "cancelled",
+    "transferred_away",
+)
+
+
+class DomainRecurring(Model):
+    enabled: bool = False
+    payment_method_id: int | None = None
+    contact_id: int | None = None
+
+
+class Domain(Model):
+    id: int
+    name: str
+    tld: str
+    status: str
+    registration_date: date
+    expiry_date: date
+    next_due_date: date | None = None
+    registration_period: int = 1
+    recurring_amount: Money
+    auto_renew: bool
+    registrar_lock: bool = False
+    id_protection: bool = False
+    recurring: DomainRecurring = DomainRecurring()
+    nameservers: list[str] = []
+
+
+class DomainFilter(Model):
+    """Provider-neutral domain filters; a driver sends what its API supports."""
+
+    status: str | None = None
+    tld: str | None = None
+    auto_renew: bool | None = None
+    expiring_within_days: int | None = None

@@ -1,0 +1,63 @@
+"""Parsing the filter values users type (`30d`, `on`, a status) before anything is sent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from clientarea_cli.errors import UsageError
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
+MAX_DAYS = 3650
+
+
+def parse_days(value: str, option: str) -> int:
+    """`30d`, `6w`, `3m` (30-day months), `1y`, or a bare number of days."""
+    match = _DURATION.match(value)
+    if not match:
+        raise UsageError(
+            f"invalid value for {option}: {value!r}",
+            hint="use a number of days such as 30d, 6w, 3m or 1y",
+        )
+    days = int(match.group(1)) * _UNIT_DAYS[match.group(2).lower()]
+    if days > MAX_DAYS:
+        raise UsageError(f"invalid value for {option}: {value!r} is more than ten years")
+    return days
+
+
+def parse_on_off(value: str, option: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("on", "true", "yes"):
+        return True
+    if lowered in ("off", "false", "no"):
+        return False
+    raise UsageError(f"invalid value for {option}: {value!r} (use on or off)")
+
+
+def parse_choice(value: str, choices: Iterable[str], option: str) -> str:
+    normalized = value.strip().lower().replace("-", "_")
+    allowed = list(choices)
+    if normalized not in allowed:
+        raise UsageError(
+            f"invalid value for {option}: {value!r}",
+            hint=f"choose from {', '.join(c.replace('_', '-') for c in allowed)}",
+        )
+    return normalized
+
+
+def parse_tld(value: str) -> str:
+    tld = value.strip().lower().lstrip(".")
+    if not re.fullmatch(r"[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?", tld):
+        raise UsageError(f"invalid value for --tld: {value!r}")
+    return tld
+
+
+def parse_limit(value: int | None, *, all_items: bool, default: int) -> int | None:
+    """`--all` means no limit; otherwise the given limit or the default; 0 or less is invalid."""
+    if all_items:
+        return None
+    limit = default if value is None else value
+    if limit < 1:
+        raise UsageError(f"invalid value for --limit: {limit} (must be at least 1)")
+    return limit

@@ -1,0 +1,65 @@
+"""Which fields a table shows by default, per model, and how statuses are styled.
+
+Column names are the models' own field names, so `--columns` means the same thing in every
+format (JSON included) and the list of valid names is the model's field list.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from clientarea_cli.models import (
+    Account,
+    Contact,
+    Domain,
+    Invoice,
+    PaymentMethod,
+    Service,
+    WalletMovement,
+)
+
+DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    Domain: ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
+    Service: (
+        "id",
+        "product",
+        "domain",
+        "status",
+        "billing_cycle",
+        "recurring_amount",
+        "next_due_date",
+    ),
+    Invoice: ("id", "number", "status", "date", "due_date", "total", "balance"),
+    WalletMovement: ("date", "kind", "description", "amount", "balance_after", "reference"),
+    PaymentMethod: ("id", "type", "brand", "last4", "holder", "expiry", "validated", "is_default"),
+    Contact: ("id", "first_name", "last_name", "email", "email_kinds", "is_billing"),
+    Account: ("id", "email", "first_name", "last_name", "company", "country", "currency"),
+}
+
+RIGHT_ALIGNED = frozenset(
+    {"recurring_amount", "total", "balance", "amount", "balance_after", "first_payment"}
+)
+
+STATUS_STYLES = {
+    "active": "green",
+    "paid": "green",
+    "completed": "green",
+    "pending": "yellow",
+    "unpaid": "yellow",
+    "grace": "yellow",
+    "suspended": "red",
+    "overdue": "bold red",
+    "expired": "red",
+    "redemption": "red",
+    "cancelled": "dim",
+    "refunded": "dim",
+    "transferred_away": "dim",
+}
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def default_columns(model: type[BaseModel]) -> list[str]:
+    return list(DEFAULT_COLUMNS.get(model, tuple(field_names(model))))

@@ -1,0 +1,193 @@
+"""The one place data becomes text: tables (rich), json, jsonl, csv and tsv, from pydantic models.
+
+Data goes to stdout; notices ("showing N of M"), warnings and errors go to stderr. JSON is the
+`model_dump(mode="json")` of the same models the table shows: money stays a decimal string with
+its currency, an empty list is `[]`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, Literal, TextIO
+
+from pydantic import BaseModel
+
+from clientarea_cli.errors import UsageError
+from clientarea_cli.output.cells import cell
+from clientarea_cli.output.columns import (
+    RIGHT_ALIGNED,
+    STATUS_STYLES,
+    default_columns,
+    field_names,
+)
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+
+
+def _header(name: str) -> str:
+    return name.replace("_", " ").upper()
+
+
+class Renderer:
+    def __init__(
+        self,
+        fmt: str = "table",
+        *,
+        columns: list[str] | None = None,
+        headers: bool = True,
+        color: bool = False,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+    ) -> None:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+        self.fmt = fmt
+        self.columns = columns
+        self.headers = headers
+        self.color = color
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+
+    @property
+    def is_table(self) -> bool:
+        return self.fmt == "table"
+
+    # -- choosing fields --------------------------------------------------------------------
+    def _fields(self, model: type[BaseModel], *, detail: bool = False) -> list[str]:
+        valid = field_names(model)
+        if self.columns:
+            unknown = [c for c in self.columns if c not in valid]
+            if unknown:
+                raise UsageError(
+                    f"unknown column {unknown[0]!r}",
+                    hint=f"valid columns: {', '.join(valid)}",
+                )
+            return list(self.columns)
+        return valid if detail else default_columns(model)
+
+    def _dump(self, item: BaseModel, fields: list[str] | None) -> dict[str, Any]:
+        data = item.model_dump(mode="json")
+        return data if fields is None else {f: data[f] for f in fields}
+
+    # -- public API -------------------------------------------------------------------------
+    def listing(
+        self,
+        items: Sequence[BaseModel],
+        model: type[BaseModel],
+        *,
+        total: int | None = None,
+        what: str = "items",
+    ) -> None:
+        """Render a list; when it is cut, say so on stderr ("showing N of M")."""
+        fields = self._fields(model)
+        json_fields = fields if self.columns else None
+        if self.fmt == "json":
+            self._write_json([self._dump(i, json_fields) for i in items])
+        elif self.fmt == "jsonl":
+            for item in items:
+                self.stdout.write(json.dumps(self._dump(item, json_fields), ensure_ascii=False))
+                self.stdout.write("\n")
+        elif self.fmt in ("csv", "tsv"):
+            self._write_delimited(items, fields)
+        else:
+            self._write_table(items, fields, empty=f"no {what}")
+        if total is not None and total > len(items):
+            self.notice(f"showing {len(items)} of {total} {what} (use --all or --limit)")
+
+    def one(self, item: BaseModel) -> None:
+        """Render one object: all its fields (or --columns) as key/value lines in a table."""
+        model = type(item)
+        fields = self._fields(model, detail=True)
+        json_fields = fields if self.columns else None
+        if self.fmt == "json":
+            self._write_json(self._dump(item, json_fields))
+        elif self.fmt == "jsonl":
+            self.stdout.write(json.dumps(self._dump(item, json_fields), ensure_ascii=False) + "\n")
+        elif self.fmt in ("csv", "tsv"):
+            self._write_delimited([item], fields)
+        else:
+            self.key_values([(f, getattr(item, f)) for f in fields])
+
+    def key_values(self, pairs: Sequence[tuple[str, Any]]) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold")
+        table.add_column()
+        for key, value in pairs:
+            table.add_row(Text(key.replace("_", " ")), self._styled(key, value))
+        self._console().print(table)
+
+    def heading(self, text: str) -> None:
+        from rich.text import Text
+
+        self._console().print(Text(text, style="bold"))
+
+    def notice(self, text: str) -> None:
+        self.stderr.write(f"{text}\n")
+
+    def warn(self, text: str) -> None:
+        prefix = "\x1b[33mwarning:\x1b[0m" if self.color else "warning:"
+        self.stderr.write(f"{prefix} {text}\n")
+
+    # -- writers ----------------------------------------------------------------------------
+    def _write_json(self, data: Any) -> None:
+        self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
+        self.stdout.write("\n")
+
+    def _write_delimited(self, items: Sequence[BaseModel], fields: list[str]) -> None:
+        delimiter = "," if self.fmt == "csv" else "\t"
+        writer = csv.writer(self.stdout, delimiter=delimiter, lineterminator="\n")
+        if self.headers:
+            writer.writerow(fields)
+        for item in items:
+            writer.writerow([cell(getattr(item, f), machine=True) for f in fields])
+
+    def _styled(self, field: str, value: Any) -> Any:
+        from rich.text import Text
+
+        text = cell(value)
+        style = STATUS_STYLES.get(text, "") if field == "status" and self.color else ""
+        return Text(text, style=style)
+
+    def _write_table(self, items: Sequence[BaseModel], fields: list[str], *, empty: str) -> None:
+        if not items:
+            self.notice(empty)
+            return
+        from rich.table import Table
+
+        table = Table(
+            box=None,
+            show_header=self.headers,
+            header_style="bold",
+            pad_edge=False,
+            padding=(0, 2, 0, 0),
+        )
+        for field in fields:
+            justify: Literal["right", "left"] = "right" if field in RIGHT_ALIGNED else "left"
+            table.add_column(_header(field), justify=justify, no_wrap=True)
+        for item in items:
+            table.add_row(*(self._styled(f, getattr(item, f)) for f in fields))
+        self._console().print(table)
+
+    def _console(self) -> Any:
+        from rich.console import Console
+
+        isatty = getattr(self.stdout, "isatty", None)
+        terminal = bool(isatty and isatty())
+        return Console(
+            file=self.stdout,
+            no_color=not self.color,
+            color_system="auto" if self.color else None,
+            force_terminal=self.color or None,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            # A pipe gets the table's natural width instead of rich's 80-column fold.
+            width=None if terminal else 10_000,
+            soft_wrap=False,
+        )

@@ -1,0 +1,72 @@
+"""Isolation for every test: temp config/data/state dirs, no colour, an in-memory keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import keyring
+import pytest
+
+from tests.support.keyrings import MemoryKeyring
+from tests.support.runner import Result, run_cli
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    for name in (
+        "CLIENTAREA_CONFIG",
+        "CLIENTAREA_TOKEN",
+        "CLIENTAREA_PROFILE",
+        "CLIENTAREA_NO_INPUT",
+        "CLIENTAREA_DEBUG",
+        "PYTHON_KEYRING_BACKEND",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield home
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = keyring.get_keyring()
+    assert isinstance(backend, MemoryKeyring)
+    return backend
+
+
+class CLI:
+    def __call__(self, *args: str, stdin: str = "", tty: bool = False) -> Result:
+        return run_cli(*args, stdin=stdin, tty=tty)
+
+
+@pytest.fixture
+def cli() -> CLI:
+    return CLI()
+
+
+@pytest.fixture
+def demo(cli: CLI) -> CLI:
+    """The demo profile on the embedded sandbox, seeded for a fixed business date."""
+    from clientarea_cli.config.paths import sandbox_database
+    from clientarea_cli.config.store import SANDBOX_URL, ConfigStore, Profile
+    from clientarea_cli.sandbox import reset_database
+
+    reset_database(sandbox_database(), TODAY)
+    ConfigStore().put("demo", Profile(url=SANDBOX_URL, token_store="demo", account="ana@example.com"))
+    return cli
