@@ -103,6 +103,13 @@ def root(
 
 
 def main() -> None:
+    import os
+
+    if "_CLIENTAREA_COMPLETE" in os.environ:
+        # A Tab press: register Typer's shell classes, nothing else (completion speed is a feature).
+        from typer._completion_classes import completion_init
+
+        completion_init()
     from clientarea_cli.cli.errors import run
 
     run(app)

@@ -13,6 +13,7 @@ from clientarea_cli.models import (
     Contact,
     Domain,
     Invoice,
+    InvoiceItem,
     PaymentMethod,
     Service,
     WalletMovement,
@@ -34,6 +35,7 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     PaymentMethod: ("id", "type", "brand", "last4", "holder", "expiry", "validated", "is_default"),
     Contact: ("id", "first_name", "last_name", "email", "email_kinds", "is_billing"),
     Account: ("id", "email", "first_name", "last_name", "company", "country", "currency"),
+    InvoiceItem: ("description", "type", "related_id", "amount"),
 }
 
 RIGHT_ALIGNED = frozenset(

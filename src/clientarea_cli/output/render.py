@@ -120,7 +120,7 @@ class Renderer:
         table.add_column()
         for key, value in pairs:
             table.add_row(Text(key.replace("_", " ")), self._styled(key, value))
-        self._console().print(table)
+        self._print(table)
 
     def heading(self, text: str) -> None:
         from rich.text import Text
@@ -172,7 +172,15 @@ class Renderer:
             table.add_column(_header(field), justify=justify, no_wrap=True)
         for item in items:
             table.add_row(*(self._styled(f, getattr(item, f)) for f in fields))
-        self._console().print(table)
+        self._print(table)
+
+    def _print(self, renderable: Any) -> None:
+        """Print without the padding rich leaves at the end of every table line."""
+        console = self._console()
+        with console.capture() as captured:
+            console.print(renderable)
+        text = captured.get()
+        self.stdout.write("\n".join(line.rstrip() for line in text.split("\n")))
 
     def _console(self) -> Any:
         from rich.console import Console

@@ -10,6 +10,11 @@ from clientarea_cli.cli.options import ColumnsOpt, OutputOpt
 app = typer.Typer(help="Show your account details.", no_args_is_help=True)
 
 
+@app.callback()
+def group() -> None:
+    """Show your account details."""
+
+
 @app.command("show")
 def show(ctx: typer.Context, output: OutputOpt = None, columns: ColumnsOpt = None) -> None:
     """Show the account: name, company, address, e-mail, currency, verification.

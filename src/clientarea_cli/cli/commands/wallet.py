@@ -12,6 +12,11 @@ from clientarea_cli.cli.options import AllOpt, OutputOpt
 app = typer.Typer(help="Account credit: balance and movements.", no_args_is_help=True)
 
 
+@app.callback()
+def group() -> None:
+    """Account credit: balance and movements."""
+
+
 @app.command("show")
 def show(
     ctx: typer.Context,
@@ -42,7 +47,7 @@ def show(
         [
             ("balance", wallet.balance),
             ("pending_top_ups", wallet.pending_top_ups),
-            ("top_up_presets", " ".join(str(p.amount) for p in wallet.top_up_presets) or None),
+            ("top_up_presets", ", ".join(str(p) for p in wallet.top_up_presets) or None),
         ]
     )
     renderer.heading("\nMovements")

@@ -1,0 +1,45 @@
+# The two entry points README starts with. Each creates .venv on first use (only Python 3.11+ needed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint types layers unit bench completions clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Install, then try clientarea on the embedded sandbox provider.
+demo: $(STAMP)
+	$(BIN)/clientarea demo
+	$(BIN)/clientarea domains list --expiring-within 30d
+
+## Install, then run lint, format check, types, the layering contract and every test.
+test: $(STAMP) lint types layers unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+## Start-up and bulk benchmarks (print ratios against baselines run in the same session).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
+
+## Regenerate completions/ from the app (a test fails when they are stale).
+completions: $(STAMP)
+	for shell in bash zsh fish; do $(BIN)/clientarea completion $$shell > completions/clientarea.$$shell; done
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

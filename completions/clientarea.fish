@@ -1,0 +1,1 @@
+complete --command clientarea --no-files --arguments "(env _CLIENTAREA_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) clientarea)" --condition "env _CLIENTAREA_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) clientarea"

@@ -1,0 +1,50 @@
+"""Architecture invariants: exit codes documented, every command has help with an example,
+completion scripts are current."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import typer
+
+from clientarea_cli import errors
+from clientarea_cli.cli.app import SUBCOMMANDS
+from clientarea_cli.cli.commands.completion import script
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_error_class_has_a_documented_exit_code() -> None:
+    classes = [
+        c for c in vars(errors).values()
+        if isinstance(c, type) and issubclass(c, errors.ClientAreaError)
+    ]
+    assert len(classes) >= 14
+    doc = (ROOT / "docs" / "exit-codes.md").read_text()
+    for cls in classes:
+        assert cls.exit_code in errors.EXIT_CODE_MEANINGS
+    for code, meaning in errors.EXIT_CODE_MEANINGS.items():
+        assert f"| {int(code)} | {meaning} |" in doc
+
+
+def test_every_command_has_help_and_an_example() -> None:
+    missing = []
+    for name, (module_name, short_help) in SUBCOMMANDS.items():
+        assert short_help.endswith(".")
+        module = importlib.import_module(module_name)
+        command = typer.main.get_command(module.app)
+        commands = getattr(command, "commands", {name: command})
+        for sub_name, sub in commands.items():
+            text = sub.help or ""
+            if not text:
+                missing.append(f"{name} {sub_name}: no help")
+            elif "Example:" not in text and module_name.rsplit(".", 1)[1] not in ("help",):
+                missing.append(f"{name} {sub_name}: no example")
+    assert missing == []
+
+
+def test_completion_scripts_are_current() -> None:
+    for shell in ("bash", "zsh", "fish"):
+        path = ROOT / "completions" / f"clientarea.{shell}"
+        assert path.read_text() == script(shell) + "\n", f"run `make completions` ({shell})"
