@@ -31,12 +31,18 @@ def test_login_stores_the_key_in_gnome_keyring(
     for tool in ("dbus-run-session", "gnome-keyring-daemon"):
         if shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed (apt-get install gnome-keyring dbus)")
-    env = {k: v for k, v in proc.env.items() if not k.startswith(("PYTHON_KEYRING", "CLIENTAREA_TEST"))}
+    env = {
+        k: v for k, v in proc.env.items() if not k.startswith(("PYTHON_KEYRING", "CLIENTAREA_TEST"))
+    }
     env.update({"KEY": DEMO_KEY, "URL": served.url, "OUT": str(tmp_path)})
     script = SCRIPT.format(py=shlex.quote(sys.executable))
     done = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", script],
-        env=env, capture_output=True, text=True, timeout=90, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
     )
     if "no secure keyring is available" in done.stderr:
         pytest.skip(f"gnome-keyring did not start a usable Secret Service: {done.stderr.strip()}")

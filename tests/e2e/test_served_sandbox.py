@@ -91,17 +91,21 @@ def test_no_keyring_refuses_to_store_unless_insecure(
     assert not (isolated / ".config/clientarea").exists()
 
     stored = proc(
-        "auth", "login", "--url", served.url, "--with-token", "--insecure-storage",
-        stdin=DEMO_KEY, env=no_keyring,
+        "auth",
+        "login",
+        "--url",
+        served.url,
+        "--with-token",
+        "--insecure-storage",
+        stdin=DEMO_KEY,
+        env=no_keyring,
     )
     assert stored.exit_code == 0, stored.stderr
     credentials = isolated / ".config/clientarea/credentials.toml"
     assert stored.stderr.startswith(f"warning: storing the API key in plain text in {credentials}")
     assert (credentials.stat().st_mode & 0o777) == 0o600
     status = proc("auth", "status", "-o", "json", env=no_keyring)
-    assert json.loads(status.stdout)["token_source"] == (
-        f"file {credentials} (insecure storage)"
-    )
+    assert json.loads(status.stdout)["token_source"] == (f"file {credentials} (insecure storage)")
 
 
 def test_env_token_for_ci(proc: Subprocess, served: Served) -> None:
@@ -115,9 +119,7 @@ def test_tenant_isolation_another_clients_invoice_is_not_found(
 ) -> None:
     login(proc, served)
     ours = json.loads(proc("invoices", "list", "--all", "-o", "json").stdout)
-    theirs = proc(
-        "invoices", "show", str(ours[0]["id"]), env={"CLIENTAREA_TOKEN": TENANT_B_KEY}
-    )
+    theirs = proc("invoices", "show", str(ours[0]["id"]), env={"CLIENTAREA_TOKEN": TENANT_B_KEY})
     assert theirs.exit_code == 5
     assert theirs.stdout == ""
     assert theirs.stderr.startswith("error: ")

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_every_error_class_has_a_documented_exit_code() -> None:
     classes = [
-        c for c in vars(errors).values()
+        c
+        for c in vars(errors).values()
         if isinstance(c, type) and issubclass(c, errors.ClientAreaError)
     ]
     assert len(classes) >= 14

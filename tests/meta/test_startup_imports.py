@@ -20,8 +20,17 @@ with open(OUT, "w") as handle:
     json.dump(sorted(sys.modules), handle)
 """
 
-HEAVY = ("httpx", "pydantic", "keyring", "platformdirs", "tomli_w", "clientarea_cli.models",
-         "clientarea_cli.drivers", "clientarea_cli.config", "clientarea_cli.cli.commands.domains")
+HEAVY = (
+    "httpx",
+    "pydantic",
+    "keyring",
+    "platformdirs",
+    "tomli_w",
+    "clientarea_cli.models",
+    "clientarea_cli.drivers",
+    "clientarea_cli.config",
+    "clientarea_cli.cli.commands.domains",
+)
 
 
 def loaded_modules(tmp_path: Path, args: list[str], env: dict[str, str] | None = None) -> set[str]:
