@@ -68,5 +68,7 @@ def demo(cli: CLI) -> CLI:
     from clientarea_cli.sandbox import reset_database
 
     reset_database(sandbox_database(), TODAY)
-    ConfigStore().put("demo", Profile(url=SANDBOX_URL, token_store="demo", account="ana@example.com"))
+    ConfigStore().put(
+        "demo", Profile(url=SANDBOX_URL, token_store="demo", account="ana@example.com")
+    )
     return cli

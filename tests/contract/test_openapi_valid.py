@@ -13,7 +13,6 @@ import openapi_spec_validator
 import pytest
 import yaml
 
-
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 METHODS = ("get", "post", "put", "patch", "delete")
 LIST_ENVELOPE = "#/components/schemas/ListEnvelope"

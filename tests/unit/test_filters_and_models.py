@@ -11,7 +11,13 @@ from pydantic import ValidationError
 
 from clientarea_cli.errors import UsageError
 from clientarea_cli.models import Money
-from clientarea_cli.ops.filters import parse_choice, parse_days, parse_limit, parse_on_off, parse_tld
+from clientarea_cli.ops.filters import (
+    parse_choice,
+    parse_days,
+    parse_limit,
+    parse_on_off,
+    parse_tld,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +68,11 @@ def test_money_is_exact_and_refuses_floats() -> None:
     assert str(Money.of("12.5", "EUR")) == "12.5 EUR"
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**9, max_value=10**9))
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=2, min_value=-(10**9), max_value=10**9
+    )
+)
 def test_money_round_trips_through_json(amount: Decimal) -> None:
     money = Money(amount=amount, currency="EUR")
     assert Money.model_validate_json(money.model_dump_json()).amount == amount

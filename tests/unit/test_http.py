@@ -25,7 +25,9 @@ from clientarea_cli.errors import (
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def make(handler: Handler, *, attempts: int = 3, debug: list[str] | None = None) -> tuple[HttpClient, list[float]]:
+def make(
+    handler: Handler, *, attempts: int = 3, debug: list[str] | None = None
+) -> tuple[HttpClient, list[float]]:
     sleeps: list[float] = []
     client = HttpClient(
         "https://billing.example.com/v1",
@@ -45,7 +47,12 @@ def error(status: int, code: str, message: str, **headers: str) -> httpx.Respons
 
 @pytest.mark.parametrize(
     "url",
-    ["https://billing.example.com/api", "http://127.0.0.1:8080", "http://[::1]:9", "http://localhost/x"],
+    [
+        "https://billing.example.com/api",
+        "http://127.0.0.1:8080",
+        "http://[::1]:9",
+        "http://localhost/x",
+    ],
 )
 def test_allowed_urls(url: str) -> None:
     check_base_url(url)

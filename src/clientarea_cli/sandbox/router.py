@@ -1,0 +1,118 @@
+"""A tiny router: (method, path pattern) -> operation id and handler.
+
+Patterns use ``{name}`` for one path segment. A route without a handler is part of the contract
+but not built yet: it answers 501 ``not_implemented`` (after authentication).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .web import ApiError, Request, Response
+
+if TYPE_CHECKING:
+    from .idempotency import IdempotencyStore
+    from .store import Database
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """The authenticated client."""
+
+    id: int
+    currency: str
+
+
+@dataclass
+class Context:
+    """Everything a handler gets: the request, the store, the business date, the client."""
+
+    request: Request
+    db: Database
+    today: date
+    idempotency: IdempotencyStore
+    tenant: Tenant | None = None
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def client_id(self) -> int:
+        if self.tenant is None:
+            raise RuntimeError("this handler needs an authenticated client")
+        return self.tenant.id
+
+    @property
+    def currency(self) -> str:
+        return self.tenant.currency if self.tenant else "EUR"
+
+
+Handler = Callable[[Context], Response]
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    pattern: str
+    operation: str
+    handler: Handler | None
+    auth: bool
+    regex: re.Pattern[str]
+    literal_segments: int
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    parts = []
+    for segment in pattern.strip("/").split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.append(f"(?P<{segment[1:-1]}>[^/]+)")
+        else:
+            parts.append(re.escape(segment))
+    return re.compile("^/" + "/".join(parts) + "$")
+
+
+class Router:
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def add(
+        self,
+        method: str,
+        pattern: str,
+        operation: str,
+        handler: Handler | None = None,
+        *,
+        auth: bool = True,
+    ) -> None:
+        literals = sum(1 for s in pattern.split("/") if s and not s.startswith("{"))
+        route = Route(method, pattern, operation, handler, auth, _compile(pattern), literals)
+        self.routes.append(route)
+
+    def resolve(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
+        """The route for the request; 404 for an unknown path, 405 for a wrong method."""
+        if len(path) > 1 and path.endswith("/"):
+            path = path.rstrip("/")
+        matches: list[tuple[Route, dict[str, str]]] = []
+        for route in self.routes:
+            found = route.regex.match(path)
+            if found:
+                matches.append((route, found.groupdict()))
+        if not matches:
+            raise ApiError(404, "not_found", f"no such endpoint: {path}")
+        for route, params in sorted(matches, key=lambda m: -m[0].literal_segments):
+            if route.method == method:
+                return route, params
+        allowed = sorted({route.method for route, _ in matches})
+        raise ApiError(
+            405,
+            "method_not_allowed",
+            f"{method} is not allowed on {path}",
+            {"allowed": allowed},
+            headers={"Allow": ", ".join(allowed)},
+        )
+
+    def operations(self) -> list[str]:
+        """The operation ids that have a handler, in registration order."""
+        return [route.operation for route in self.routes if route.handler is not None]

@@ -1,0 +1,42 @@
+"""Helpers shared by the route modules."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from ..money import money
+from ..router import Context
+from ..web import Response, json_response, not_found
+
+
+def ok(payload: object, status: int = 200) -> Response:
+    return json_response(payload, status)
+
+
+def path_id(ctx: Context, name: str, what: str) -> int:
+    """A numeric id from the path; anything else cannot name an object, so 404."""
+    value = ctx.params[name]
+    if not value.isdigit() or len(value) > 18:
+        raise not_found(what)
+    return int(value)
+
+
+def row_money(row: sqlite3.Row, column: str) -> dict[str, str]:
+    return money(str(row[column]), str(row["currency"]))
+
+
+def flag(value: Any) -> bool:
+    return bool(int(value or 0))
+
+
+def json_list(text: Any) -> list[Any]:
+    value = json.loads(text or "[]")
+    return list(value) if isinstance(value, list) else []
+
+
+def marks(values: Sequence[object]) -> str:
+    """``?, ?, ?`` for an ``IN (...)`` clause."""
+    return ", ".join("?" for _ in values)
