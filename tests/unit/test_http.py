@@ -208,7 +208,7 @@ def test_malformed_json_is_reported_as_such() -> None:
     client, _ = make(lambda r: httpx.Response(200, text='{"data": [1, 2'))
     response = client.get("/domains")
     with pytest.raises(MalformedResponse, match="is not valid JSON"):
-        decode(response, TypeAdapter(dict), "/domains")
+        decode(response, TypeAdapter(dict))
 
 
 def test_debug_trace_redacts_the_key_everywhere() -> None:

@@ -92,7 +92,7 @@ class ClientAreaDriver(Driver):
     # -- helpers ----------------------------------------------------------------------------
     def _get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
         response = self.http.get(path, params)
-        return decode(response, TypeAdapter(model), path)
+        return decode(response, TypeAdapter(model))
 
     def _list(
         self, path: str, model: type[M], params: dict[str, Any], limit: int | None
@@ -100,7 +100,7 @@ class ClientAreaDriver(Driver):
         adapter = _page_adapter(model)
 
         def parse(response: httpx.Response) -> tuple[list[M], int]:
-            page = decode(response, adapter, path)
+            page = decode(response, adapter)
             return page.data, page.meta.total
 
         items: list[M] = []
