@@ -68,11 +68,15 @@ def remove(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.
     Example: clientarea profiles remove old-provider
     """
     from clientarea_cli.config.secrets import InsecureFileStore, KeyringStore
+    from clientarea_cli.errors import SecretStoreError
 
     app_ctx = AppContext.of(ctx)
     removed = app_ctx.config().remove(name)
-    if removed.token_store == "keyring":
-        KeyringStore().delete(name)
-    elif removed.token_store == "file":
-        InsecureFileStore().delete(name)
+    try:
+        if removed.token_store == "keyring":
+            KeyringStore().delete(name)
+        elif removed.token_store == "file":
+            InsecureFileStore().delete(name)
+    except SecretStoreError as exc:
+        sys.stderr.write(f"warning: the profile is gone but its key could not be deleted: {exc}\n")
     sys.stderr.write(f"Removed profile {name}.\n")
