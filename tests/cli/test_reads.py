@@ -169,3 +169,14 @@ def test_wallet_show(demo: CLI) -> None:
 def test_account_show(demo: CLI) -> None:
     result = demo("account", "show", "--columns", "email,country,currency")
     assert result.stdout == "email     ana@example.com\ncountry   ES\ncurrency  EUR\n"
+
+
+def test_payment_methods_list(demo: CLI) -> None:
+    result = demo("payment-methods", "list")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "ID  TYPE          BRAND       LAST4  HOLDER             EXPIRY   VALIDATED  IS DEFAULT\n"
+        "21  card          visa        4242   Ana García         2026-12  yes        yes\n"
+        "22  card          mastercard  4444   Ana García         2028-05  no         no\n"
+        "23  bank_account  -           1332   Garcia Hosting SL  -        yes        no\n"
+    )

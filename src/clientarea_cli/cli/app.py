@@ -21,6 +21,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "domains": (f"{COMMANDS}.domains", "List and inspect your domain names."),
     "help": (f"{COMMANDS}.help", "Help topics: exit codes, environment, formats."),
     "invoices": (f"{COMMANDS}.invoices", "List and inspect invoices."),
+    "payment-methods": (
+        f"{COMMANDS}.payment_methods",
+        "Cards and bank direct debits on the account.",
+    ),
     "profiles": (f"{COMMANDS}.profiles", "List, switch and remove provider profiles."),
     "sandbox": (f"{COMMANDS}.sandbox", "Run or reset the sandbox provider (local, for trying)."),
     "services": (f"{COMMANDS}.services", "List and inspect hosting services."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clientarea_cli.drivers.base import Capability, Driver
-from clientarea_cli.models import Invoice, Listing, WalletOverview
+from clientarea_cli.models import Invoice, Listing, PaymentMethod, WalletOverview
 
 
 def list_invoices(driver: Driver, *, status: str | None, limit: int | None) -> Listing[Invoice]:
@@ -21,3 +21,8 @@ def wallet_overview(driver: Driver, *, movements: int | None) -> WalletOverview:
     wallet = driver.get_wallet()
     listing = driver.list_wallet_movements(limit=movements)
     return WalletOverview(wallet=wallet, movements=listing.items, total_movements=listing.total)
+
+
+def list_payment_methods(driver: Driver) -> list[PaymentMethod]:
+    driver.require(Capability.PAYMENT_METHODS, "listing payment methods")
+    return driver.list_payment_methods()
