@@ -21,6 +21,7 @@ Try:
   clientarea services list                           hosting services and their cycles
   clientarea invoices list --status unpaid           what is still due
   clientarea wallet show                             account credit and movements
+  clientarea payment-methods list                    cards and direct debits
   clientarea account show
   clientarea help exit-codes
 
