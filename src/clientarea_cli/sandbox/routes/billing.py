@@ -12,7 +12,7 @@ from ..params import Query
 from ..router import Context, Router
 from ..web import Response, not_found
 from .account import presets
-from .common import marks, ok, path_id, row_money
+from .common import marks, ok, path_id, row_money, select_page
 
 INVOICE_FILTERS = ("unpaid", "overdue", "paid", "cancelled", "refunded")
 TERMS_URL = "https://sandbox.invalid/terms/wallet"
@@ -83,12 +83,7 @@ def list_invoices(ctx: Context) -> Response:
         where += " AND status = ?"
         args.append(status)
     with ctx.db.read() as conn:
-        total = conn.execute(f"SELECT count(*) FROM invoices WHERE {where}", args).fetchone()[0]  # noqa: S608
-        rows = conn.execute(
-            f"SELECT * FROM invoices WHERE {where} ORDER BY date DESC, id DESC"  # noqa: S608
-            " LIMIT ? OFFSET ?",
-            [*args, page.per_page, page.offset],
-        ).fetchall()
+        rows, total = select_page(conn, "invoices", where, args, "date DESC, id DESC", page)
         items = _items(conn, rows)
     data = [_invoice(row, items[int(row["id"])], ctx.today) for row in rows]
     return ok(page.envelope(data, total))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..money import money
+from ..params import Page
 from ..router import Context
 from ..web import Response, json_response, not_found
 
@@ -40,3 +41,24 @@ def json_list(text: Any) -> list[Any]:
 def marks(values: Sequence[object]) -> str:
     """``?, ?, ?`` for an ``IN (...)`` clause."""
     return ", ".join("?" for _ in values)
+
+
+def select_page(
+    conn: sqlite3.Connection,
+    table: str,
+    where: str,
+    args: Sequence[object],
+    order: str,
+    page: Page,
+) -> tuple[list[sqlite3.Row], int]:
+    """One page of ``table`` rows matching ``where``, and how many match in all.
+
+    ``table``, ``where`` and ``order`` are fixed strings of the route modules, never user input;
+    every value travels in ``args``.
+    """
+    total = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", args).fetchone()[0])  # noqa: S608
+    rows = conn.execute(
+        f"SELECT * FROM {table} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608
+        [*args, page.per_page, page.offset],
+    ).fetchall()
+    return rows, total

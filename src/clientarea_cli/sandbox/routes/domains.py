@@ -9,7 +9,7 @@ from datetime import timedelta
 from ..params import Query
 from ..router import Context, Router
 from ..web import Response, not_found
-from .common import flag, json_list, ok, row_money
+from .common import flag, json_list, ok, row_money, select_page
 
 STATUSES = ("active", "pending", "expired", "grace", "redemption", "suspended", "cancelled",
             "transferred_away")  # fmt: skip
@@ -83,12 +83,7 @@ def list_domains(ctx: Context) -> Response:
     page = query.page()
     query.check()
     with ctx.db.read() as conn:
-        total = conn.execute(f"SELECT count(*) FROM domains WHERE {where}", args).fetchone()[0]  # noqa: S608
-        rows = conn.execute(
-            f"SELECT * FROM domains WHERE {where} ORDER BY expiry_date, name"  # noqa: S608
-            " LIMIT ? OFFSET ?",
-            [*args, page.per_page, page.offset],
-        ).fetchall()
+        rows, total = select_page(conn, "domains", where, args, "expiry_date, name", page)
     return ok(page.envelope([domain_json(row) for row in rows], total))
 
 

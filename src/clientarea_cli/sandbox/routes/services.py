@@ -9,7 +9,7 @@ from ..money import money
 from ..params import Query
 from ..router import Context, Router
 from ..web import Response, not_found
-from .common import marks, ok, path_id, row_money
+from .common import marks, ok, path_id, row_money, select_page
 
 STATUSES = ("active", "pending", "suspended", "cancelled", "expired")
 
@@ -67,11 +67,7 @@ def list_services(ctx: Context) -> Response:
         where += " AND status = ?"
         args.append(status)
     with ctx.db.read() as conn:
-        total = conn.execute(f"SELECT count(*) FROM services WHERE {where}", args).fetchone()[0]  # noqa: S608
-        rows = conn.execute(
-            f"SELECT * FROM services WHERE {where} ORDER BY id LIMIT ? OFFSET ?",  # noqa: S608
-            [*args, page.per_page, page.offset],
-        ).fetchall()
+        rows, total = select_page(conn, "services", where, args, "id", page)
         addons = _addons(conn, rows)
     return ok(page.envelope([_service(row, addons[int(row["id"])]) for row in rows], total))
 
