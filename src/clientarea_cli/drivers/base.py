@@ -14,9 +14,15 @@ from typing import TYPE_CHECKING, ClassVar
 from clientarea_cli.errors import NotSupported
 from clientarea_cli.models import (
     Account,
+    BulkItemResult,
+    ChildNameserver,
     Contact,
+    DnsRecord,
+    DnsRecordInput,
     Domain,
+    DomainContacts,
     DomainFilter,
+    EppCode,
     Invoice,
     Listing,
     PaymentMethod,
@@ -42,6 +48,10 @@ class Capability(StrEnum):
     PAYMENT_METHODS = "payment_methods"
     CONTACTS = "contacts"
     IDEMPOTENCY_KEYS = "idempotency_keys"
+
+
+BULK_CHUNK = 500
+"""The most items one provider bulk request may carry (the Client Area API's limit)."""
 
 
 class Driver:
@@ -98,6 +108,76 @@ class Driver:
 
     def get_domain(self, ref: str) -> Domain:
         raise self._unsupported("showing a domain")
+
+    def update_domain(
+        self,
+        ref: str,
+        *,
+        auto_renew: bool | None = None,
+        registrar_lock: bool | None = None,
+        id_protection: bool | None = None,
+    ) -> Domain:
+        raise self._unsupported("changing a domain's settings")
+
+    def set_domain_recurring(
+        self, ref: str, *, enabled: bool, payment_method_id: int | None, contact_id: int | None
+    ) -> Domain:
+        raise self._unsupported("recurring payment for domains")
+
+    def renew_domain(
+        self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
+    ) -> Invoice:
+        raise self._unsupported("renewing a domain")
+
+    def get_nameservers(self, ref: str) -> list[str]:
+        raise self._unsupported("reading name servers")
+
+    def set_nameservers(self, ref: str, nameservers: list[str]) -> list[str]:
+        raise self._unsupported("changing name servers")
+
+    def bulk_domains(
+        self, action: str, items: list[dict[str, object]], *, idempotency_key: str
+    ) -> list[BulkItemResult]:
+        """One provider bulk request (at most `BULK_CHUNK` items); one result per item, in order."""
+        raise self._unsupported("bulk domain actions")
+
+    # -- domain records (child name servers, EPP code, contacts, DNS) -------------------------
+    def list_child_nameservers(self, ref: str) -> list[ChildNameserver]:
+        raise self._unsupported("child name servers")
+
+    def add_child_nameserver(
+        self, ref: str, host: str, ips: list[str], *, idempotency_key: str
+    ) -> ChildNameserver:
+        raise self._unsupported("child name servers")
+
+    def update_child_nameserver(self, ref: str, host: str, ips: list[str]) -> ChildNameserver:
+        raise self._unsupported("child name servers")
+
+    def remove_child_nameserver(self, ref: str, host: str) -> None:
+        raise self._unsupported("child name servers")
+
+    def get_epp_code(self, ref: str) -> EppCode:
+        raise self._unsupported("transfer (EPP) codes")
+
+    def get_domain_contacts(self, ref: str) -> DomainContacts:
+        raise self._unsupported("domain contacts")
+
+    def set_domain_contacts(self, ref: str, contacts: DomainContacts) -> DomainContacts:
+        raise self._unsupported("changing domain contacts")
+
+    def list_dns_records(self, ref: str) -> list[DnsRecord]:
+        raise self._unsupported("DNS management")
+
+    def add_dns_record(
+        self, ref: str, record: DnsRecordInput, *, idempotency_key: str
+    ) -> DnsRecord:
+        raise self._unsupported("DNS management")
+
+    def update_dns_record(self, ref: str, record_id: int, record: DnsRecordInput) -> DnsRecord:
+        raise self._unsupported("DNS management")
+
+    def remove_dns_record(self, ref: str, record_id: int) -> None:
+        raise self._unsupported("DNS management")
 
     # -- billing ----------------------------------------------------------------------------
     def list_invoices(self, *, status: str | None, limit: int | None) -> Listing[Invoice]:

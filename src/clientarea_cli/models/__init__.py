@@ -10,16 +10,34 @@ from clientarea_cli.models.billing import (
     WalletOverview,
 )
 from clientarea_cli.models.common import Listing, Model, Money
+from clientarea_cli.models.domain_records import (
+    BulkError,
+    BulkItemResult,
+    ChildNameserver,
+    DnsRecord,
+    DnsRecordInput,
+    DomainContact,
+    DomainContacts,
+    EppCode,
+)
 from clientarea_cli.models.domains import Domain, DomainFilter, DomainRecurring
 from clientarea_cli.models.services import Service, ServiceAddon
 
 __all__ = [
     "Account",
     "AuthStatus",
+    "BulkError",
+    "BulkItemResult",
+    "ChildNameserver",
     "Contact",
+    "DnsRecord",
+    "DnsRecordInput",
     "Domain",
+    "DomainContact",
+    "DomainContacts",
     "DomainFilter",
     "DomainRecurring",
+    "EppCode",
     "Invoice",
     "InvoiceItem",
     "Listing",

@@ -1,0 +1,125 @@
+"""The Client Area API driver's plumbing: Bearer auth, `{"data", "meta"}` pages, typed send."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any, ClassVar, Generic, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, TypeAdapter
+
+from clientarea_cli.drivers.base import Capability, Driver
+from clientarea_cli.drivers.http import HttpClient, Redactor, RetryPolicy, decode
+from clientarea_cli.models import (
+    Listing,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _PageMeta(BaseModel):
+    page: int
+    per_page: int
+    total: int
+    total_pages: int
+
+
+class _Page(BaseModel, Generic[M]):
+    """The contract's list envelope: `{"data": [...], "meta": {...}}`."""
+
+    data: list[M]
+    meta: _PageMeta
+
+
+@cache
+def _page_adapter(model: type[M]) -> TypeAdapter[_Page[M]]:
+    return TypeAdapter(_Page[model])  # type: ignore[valid-type]
+
+
+class ClientAreaBase(Driver):
+    """What every part of the clientarea driver shares; the operations live in mixins."""
+
+    name: ClassVar[str] = "clientarea"
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {
+            Capability.ACCOUNT,
+            Capability.SERVICES,
+            Capability.DOMAINS,
+            Capability.DOMAINS_BULK,
+            Capability.INVOICES,
+            Capability.WALLET,
+            Capability.PAYMENT_METHODS,
+            Capability.CONTACTS,
+            Capability.IDEMPOTENCY_KEYS,
+        }
+    )
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        debug: Callable[[str], None] | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        redactor = Redactor([api_key])
+        self.http = HttpClient(
+            base_url.rstrip("/") + "/v1",
+            headers={"Authorization": f"Bearer {api_key}"},
+            transport=transport,
+            retry=retry,
+            debug=debug,
+            redactor=redactor,
+            timeout=timeout,
+            provider_name=self.name,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
+        response = self.http.get(path, params)
+        return decode(response, TypeAdapter(model))
+
+    def _list(
+        self, path: str, model: type[M], params: dict[str, Any], limit: int | None
+    ) -> Listing[M]:
+        adapter = _page_adapter(model)
+
+        def parse(response: httpx.Response) -> tuple[list[M], int]:
+            page = decode(response, adapter)
+            return page.data, page.meta.total
+
+        items: list[M] = []
+        total = 0
+        for page_items, page_total in self.http.paginate(path, params, limit=limit, parse=parse):
+            items.extend(page_items)
+            total = page_total
+        if limit is not None:
+            items = items[:limit]
+        return Listing[M](items=items, total=max(total, len(items)))
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        body: Any = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> M:
+        response = self.http.request(method, path, json=body, idempotency_key=idempotency_key)
+        return decode(response, TypeAdapter(model))
+
+    def _delete(self, path: str) -> None:
+        self.http.request("DELETE", path)
+
+
+def domain_path(ref: str, suffix: str = "") -> str:
+    """`/domains/{ref}` with the reference escaped (a name or an id)."""
+    return f"/domains/{quote(ref, safe='')}{suffix}"

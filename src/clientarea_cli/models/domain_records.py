@@ -1,0 +1,75 @@
+"""What hangs off a domain: name servers, child name servers, EPP code, contacts, DNS records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clientarea_cli.models.common import Model
+
+DNS_RECORD_TYPES = ("A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA")
+CONTACT_ROLES = ("registrant", "admin", "tech", "billing")
+
+
+class ChildNameserver(Model):
+    """A host under the domain registered at the registry with its IP addresses (glue)."""
+
+    host: str
+    ips: list[str]
+
+
+class EppCode(Model):
+    """The transfer code, or where the provider e-mailed it (registries that hide it)."""
+
+    code: str | None = None
+    emailed_to: str | None = None
+
+
+class DomainContact(Model):
+    first_name: str
+    last_name: str
+    company: str | None = None
+    email: str
+    phone: str
+    address1: str
+    address2: str | None = None
+    city: str
+    state: str | None = None
+    postcode: str
+    country: str
+
+
+class DomainContacts(Model):
+    registrant: DomainContact
+    admin: DomainContact
+    tech: DomainContact
+    billing: DomainContact
+
+
+class DnsRecordInput(Model):
+    """A record to create or to replace another with; `name` is relative to the zone (`@`)."""
+
+    type: str
+    name: str
+    value: str
+    ttl: int = 3600
+    priority: int | None = None
+
+
+class DnsRecord(DnsRecordInput):
+    id: int
+
+
+class BulkError(Model):
+    code: str
+    message: str
+    details: dict[str, str] | None = None
+
+
+class BulkItemResult(Model):
+    """One item of a provider bulk endpoint's answer (`POST /v1/domains/bulk/{action}`)."""
+
+    domain: str | int
+    ok: bool
+    status: int
+    error: BulkError | None = None
+    data: dict[str, Any] | None = None
