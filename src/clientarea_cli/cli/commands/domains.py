@@ -74,3 +74,16 @@ def show(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
     renderer.one(domains.show_domain(app_ctx.driver(), domain))
+
+
+def _register_record_commands() -> None:
+    """Sub-groups about one domain live in their own module (`domain_records`)."""
+    from clientarea_cli.cli.commands import domain_records
+
+    app.add_typer(domain_records.nameservers_app, name="nameservers")
+    app.add_typer(domain_records.child_ns_app, name="child-ns")
+    app.add_typer(domain_records.contacts_app, name="contacts")
+    app.add_typer(domain_records.dns_app, name="dns")
+
+
+_register_record_commands()
