@@ -74,6 +74,36 @@ def ip_list_problems(value: object, field: str = "ips") -> dict[str, str]:
     return problems
 
 
+MIN_NAMESERVERS, MAX_NAMESERVERS = 2, 5
+
+
+def nameservers_problems(
+    value: object, field: str = "nameservers"
+) -> tuple[list[str], dict[str, str]]:
+    """A domain's delegation: 2 to 5 unique host names.
+
+    Answers (the normalised names, {}) or ([], problems) with the list's problems keyed
+    ``nameservers`` (not a list, too few, too many) and each name's keyed ``nameservers.<index>``
+    (invalid, or a repeat of an earlier one after normalisation).
+    """
+    if not isinstance(value, list) or not MIN_NAMESERVERS <= len(value) <= MAX_NAMESERVERS:
+        return [], {field: f"must list {MIN_NAMESERVERS} to {MAX_NAMESERVERS} host names"}
+    problems: dict[str, str] = {}
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(value):
+        problem = hostname_problem(item)
+        if problem is not None:
+            problems[f"{field}.{index}"] = problem
+            continue
+        name = normal_hostname(str(item))
+        if name in seen:
+            problems[f"{field}.{index}"] = f"repeats {field}.{seen[name]}"
+        seen.setdefault(name, index)
+        names.append(name)
+    return ([], problems) if problems else (names, {})
+
+
 # -- WHOIS contacts -----------------------------------------------------------------------------
 
 # ISO 3166-1 alpha-2, officially assigned codes.
