@@ -18,9 +18,13 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "auth": (f"{COMMANDS}.auth", "Log in, log out, and see where the API key comes from."),
     "completion": (f"{COMMANDS}.completion", "Print the shell completion script."),
     "demo": (f"{COMMANDS}.demo", "Try clientarea on the embedded sandbox provider."),
-    "domains": (f"{COMMANDS}.domains", "List and inspect your domain names."),
+    "domains": (
+        f"{COMMANDS}.domains",
+        "Domains: list, renew, recurring payment, DNS, bulk changes.",
+    ),
     "help": (f"{COMMANDS}.help", "Help topics: exit codes, environment, formats."),
     "invoices": (f"{COMMANDS}.invoices", "List and inspect invoices."),
+    "journal": (f"{COMMANDS}.journal", "Bulk runs recorded on this machine, for --resume."),
     "payment-methods": (
         f"{COMMANDS}.payment_methods",
         "Cards and bank direct debits on the account.",

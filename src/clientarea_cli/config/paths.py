@@ -34,6 +34,11 @@ def sandbox_database() -> Path:
     return data_dir() / "sandbox.db"
 
 
+def journal_file() -> Path:
+    """The bulk journal (SQLite): every bulk item before and after it is sent."""
+    return state_dir() / "journal.db"
+
+
 def insecure_credentials_file() -> Path:
     """The 0600 file used only with --insecure-storage, beside the config file."""
     return config_file().with_name("credentials.toml")

@@ -9,6 +9,7 @@ from clientarea_cli.models.billing import (
     WalletMovement,
     WalletOverview,
 )
+from clientarea_cli.models.bulk import JournalEntry, Outcome, PlanItem, RunSummary
 from clientarea_cli.models.common import Listing, Model, Money
 from clientarea_cli.models.domain_records import (
     BulkError,
@@ -40,11 +41,15 @@ __all__ = [
     "EppCode",
     "Invoice",
     "InvoiceItem",
+    "JournalEntry",
     "Listing",
     "Model",
     "Money",
+    "Outcome",
     "PaymentMethod",
+    "PlanItem",
     "ProviderInfo",
+    "RunSummary",
     "Service",
     "ServiceAddon",
     "Wallet",

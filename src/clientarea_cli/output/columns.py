@@ -14,7 +14,11 @@ from clientarea_cli.models import (
     Domain,
     Invoice,
     InvoiceItem,
+    JournalEntry,
+    Outcome,
     PaymentMethod,
+    PlanItem,
+    RunSummary,
     Service,
     WalletMovement,
 )
@@ -36,10 +40,14 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Contact: ("id", "first_name", "last_name", "email", "email_kinds", "is_billing"),
     Account: ("id", "email", "first_name", "last_name", "company", "country", "currency"),
     InvoiceItem: ("description", "type", "related_id", "amount"),
+    PlanItem: ("domain", "current", "desired", "cost", "skip"),
+    Outcome: ("domain", "ok", "result", "error"),
+    RunSummary: ("id", "created_at", "action", "status", "total", "done", "failed", "pending"),
+    JournalEntry: ("domain", "state", "result", "error"),
 }
 
 RIGHT_ALIGNED = frozenset(
-    {"recurring_amount", "total", "balance", "amount", "balance_after", "first_payment"}
+    {"cost", "recurring_amount", "total", "balance", "amount", "balance_after", "first_payment"}
 )
 
 STATUS_STYLES = {

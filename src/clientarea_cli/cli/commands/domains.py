@@ -1,4 +1,4 @@
-"""`clientarea domains …`: list and inspect domain names."""
+"""`clientarea domains …`: list and show domains; the bulk and per-domain commands are wired in."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import typer
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 
-app = typer.Typer(help="List and inspect your domain names.", no_args_is_help=True)
+app = typer.Typer(
+    help="Domains: list, renew, recurring payment, DNS, bulk changes.", no_args_is_help=True
+)
 
 
 @app.command("list")
@@ -78,8 +80,14 @@ def show(
 
 def _register_record_commands() -> None:
     """Sub-groups about one domain live in their own module (`domain_records`)."""
-    from clientarea_cli.cli.commands import domain_records
+    from clientarea_cli.cli.commands import domain_bulk, domain_records
 
+    app.command("renew")(domain_bulk.renew)
+    app.command("recur")(domain_bulk.recur)
+    app.command("autorenew")(domain_bulk.autorenew)
+    app.command("lock")(domain_bulk.lock)
+    app.command("privacy")(domain_bulk.privacy)
+    domain_records.nameservers_app.command("set")(domain_bulk.nameservers_set)
     app.add_typer(domain_records.nameservers_app, name="nameservers")
     app.add_typer(domain_records.child_ns_app, name="child-ns")
     app.add_typer(domain_records.contacts_app, name="contacts")

@@ -2,8 +2,75 @@
 
 from __future__ import annotations
 
-from clientarea_cli.drivers.clientarea.base import ClientAreaBase
+from typing import Any
+
+from pydantic import BaseModel
+
+from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
+from clientarea_cli.errors import MalformedResponse
+from clientarea_cli.models import BulkItemResult, Domain, Invoice
+
+
+class _Nameservers(BaseModel):
+    nameservers: list[str]
+
+
+class _BulkResponse(BaseModel):
+    results: list[BulkItemResult]
 
 
 class DomainActionsMixin(ClientAreaBase):
-    pass
+    def update_domain(
+        self,
+        ref: str,
+        *,
+        auto_renew: bool | None = None,
+        registrar_lock: bool | None = None,
+        id_protection: bool | None = None,
+    ) -> Domain:
+        changes = {
+            "auto_renew": auto_renew,
+            "registrar_lock": registrar_lock,
+            "id_protection": id_protection,
+        }
+        body = {k: v for k, v in changes.items() if v is not None}
+        return self._send("PATCH", domain_path(ref), Domain, body)
+
+    def set_domain_recurring(
+        self, ref: str, *, enabled: bool, payment_method_id: int | None, contact_id: int | None
+    ) -> Domain:
+        body = {
+            "enabled": enabled,
+            "payment_method_id": payment_method_id,
+            "contact_id": contact_id,
+        }
+        return self._send("PUT", domain_path(ref, "/recurring"), Domain, body)
+
+    def renew_domain(
+        self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
+    ) -> Invoice:
+        body = {"years": years, "use_credit": use_credit}
+        return self._send(
+            "POST", domain_path(ref, "/renewal"), Invoice, body, idempotency_key=idempotency_key
+        )
+
+    def set_nameservers(self, ref: str, nameservers: list[str]) -> list[str]:
+        body = {"nameservers": nameservers}
+        return self._send("PUT", domain_path(ref, "/nameservers"), _Nameservers, body).nameservers
+
+    def bulk_domains(
+        self, action: str, items: list[dict[str, Any]], *, idempotency_key: str
+    ) -> list[BulkItemResult]:
+        answer = self._send(
+            "POST",
+            f"/domains/bulk/{action}",
+            _BulkResponse,
+            {"items": items},
+            idempotency_key=idempotency_key,
+        )
+        if len(answer.results) != len(items):
+            raise MalformedResponse(
+                f"the provider answered {len(answer.results)} results for {len(items)} items "
+                f"(POST /domains/bulk/{action})"
+            )
+        return answer.results

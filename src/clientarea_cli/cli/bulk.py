@@ -1,0 +1,321 @@
+"""The CLI side of every bulk command: targets from options, preview, confirmation, progress.
+
+ops/bulk plans and runs; this module asks and shows. Data (what happened to each domain) goes
+to stdout, failures, warnings, progress and the summary to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from clientarea_cli.cli.context import AppContext
+from clientarea_cli.errors import ConfirmationRequired, Interrupted, PartialFailure, UsageError
+
+if TYPE_CHECKING:
+    from clientarea_cli.drivers.base import Driver
+    from clientarea_cli.models import Outcome
+    from clientarea_cli.ops.bulk.actions import Action
+    from clientarea_cli.ops.bulk.plan import Plan
+    from clientarea_cli.ops.bulk.runner import RunResult
+    from clientarea_cli.ops.bulk.targets import TargetSpec
+    from clientarea_cli.output.render import Renderer
+
+PREVIEW_ROWS = 20
+WARNING_ROWS = 10
+
+
+@dataclass
+class Targets:
+    refs: list[str] | None
+    all: bool = False
+    tld: str | None = None
+    expiring_within: str | None = None
+    status: str | None = None
+    auto_renew: str | None = None
+    from_file: Path | None = None
+
+    @property
+    def given(self) -> bool:
+        return bool(
+            self.refs or self.all or self.tld or self.expiring_within or self.status
+            or self.auto_renew or self.from_file
+        )  # fmt: skip
+
+    def spec(self) -> TargetSpec:
+        from clientarea_cli.models import DomainFilter
+        from clientarea_cli.models.domains import DOMAIN_STATUSES
+        from clientarea_cli.ops import filters
+        from clientarea_cli.ops.bulk.targets import TargetSpec, parse_target_file
+
+        refs = list(self.refs or [])
+        if self.from_file is not None:
+            refs += parse_target_file(_read_file(self.from_file), _file_label(self.from_file))
+            if not refs:
+                raise UsageError(f"{_file_label(self.from_file)} names no domains")
+        within = self.expiring_within
+        wanted = DomainFilter(
+            tld=filters.parse_tld(self.tld) if self.tld else None,
+            expiring_within_days=filters.parse_days(within, "--expiring-within")
+            if within
+            else None,
+            auto_renew=(
+                filters.parse_on_off(self.auto_renew, "--auto-renew") if self.auto_renew else None
+            ),
+            status=(
+                filters.parse_choice(self.status, DOMAIN_STATUSES, "--status")
+                if self.status
+                else None
+            ),
+        )
+        spec = TargetSpec(refs=refs, all=self.all, filters=wanted)
+        spec.check()
+        return spec
+
+
+@dataclass
+class RunSettings:
+    dry_run: bool = False
+    concurrency: int = 16
+    rate: float | None = None
+    fail_fast: bool = False
+    resume: bool = False
+    per_item: bool = False
+
+
+def _file_label(path: Path) -> str:
+    return "stdin" if str(path) == "-" else str(path)
+
+
+def _read_file(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text") from None
+
+
+def on_off(value: str, what: str) -> bool:
+    from clientarea_cli.ops import filters
+
+    return filters.parse_on_off(value, what)
+
+
+# -- the flow ---------------------------------------------------------------------------------
+def run(
+    ctx: typer.Context,
+    *,
+    command: str,
+    targets: Targets,
+    settings: RunSettings,
+    output: str | None,
+    build: Callable[[Driver], tuple[Action, list[str]]],
+) -> None:
+    """Plan (or load the interrupted run), preview, confirm, run, report."""
+    from clientarea_cli.config.paths import journal_file
+    from clientarea_cli.ops.bulk import engine
+    from clientarea_cli.ops.bulk.journal import Journal
+    from clientarea_cli.ops.bulk.runner import MAX_CONCURRENCY, RunOptions
+
+    if not 1 <= settings.concurrency <= MAX_CONCURRENCY:
+        raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
+    if settings.rate is not None and settings.rate <= 0:
+        raise UsageError("--rate must be a positive number of requests per second")
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    options = RunOptions(
+        concurrency=settings.concurrency,
+        fail_fast=settings.fail_fast,
+        rate=settings.rate,
+        use_bulk=not settings.per_item,
+    )
+    if settings.resume:
+        if targets.given or settings.dry_run:
+            raise UsageError(
+                "--resume takes no targets and no --dry-run: it finishes the run it finds"
+            )
+        spec = None
+    else:
+        spec = targets.spec()
+    profile, _ = app_ctx.profile()
+    driver = app_ctx.driver()
+    journal = Journal(journal_file())
+    try:
+        reporter = Reporter(renderer)
+        if spec is None:
+            run_id = engine.find_resumable(journal, command, profile)
+            resumption = engine.load_resumption(driver, journal, run_id)
+            renderer.notice(
+                f"resuming run {run_id} ({resumption.run.title}): "
+                f"{len(resumption.items)} left, {len(resumption.already)} already applied"
+            )
+            with reporter.live(len(resumption.items) + len(resumption.already)):
+                result = engine.resume(
+                    driver, journal, resumption, options=options, on_outcome=reporter.outcome
+                )
+            finish(renderer, resumption.action, result, skipped=0)
+            return
+        action, warnings = build(driver)
+        plan = engine.prepare(driver, action, spec, warnings)
+        show_warnings(renderer, plan)
+        if settings.dry_run:
+            show_plan(renderer, plan, dry_run=True)
+            return
+        if not plan.to_apply:
+            renderer.notice(
+                f"nothing to change: {len(plan.items)} domain(s) already {action.done_text()}"
+            )
+            return
+        if plan.needs_confirmation():
+            show_plan(renderer, plan, dry_run=False)
+            confirm(app_ctx, plan)
+        with reporter.live(len(plan.to_apply)):
+            result = engine.start(
+                driver,
+                journal,
+                plan,
+                command=command,
+                profile=profile,
+                options=options,
+                on_outcome=reporter.outcome,
+            )
+        finish(renderer, action, result, skipped=plan.skipped)
+    finally:
+        journal.close()
+
+
+def show_warnings(renderer: Renderer, plan: Plan) -> None:
+    for text in plan.warnings:
+        renderer.warn(text)
+    per_item = [(item.domain, w) for item in plan.to_apply for w in item.warnings]
+    for domain, text in per_item[:WARNING_ROWS]:
+        renderer.warn(f"{domain}: {text}")
+    if len(per_item) > WARNING_ROWS:
+        renderer.warn(f"… and {len(per_item) - WARNING_ROWS} more like these (see --dry-run)")
+
+
+def _totals_text(plan: Plan) -> str:
+    totals = plan.totals()
+    return ", ".join(str(m) for m in totals)
+
+
+def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
+    """`--dry-run`: the whole plan on stdout. Before confirming: a preview on stderr."""
+    from clientarea_cli.models import PlanItem
+    from clientarea_cli.output.render import Renderer as _Renderer
+
+    count, skipped = len(plan.to_apply), plan.skipped
+    total = _totals_text(plan)
+    summary = f"{plan.action.title}: {count} domain(s) to change"
+    if skipped:
+        summary += f", {skipped} already so"
+    if total:
+        summary += f"; total {total}"
+    if dry_run:
+        renderer.listing(plan.items, PlanItem, what="domains")
+        renderer.notice(summary + " (dry run: nothing was changed)")
+        return
+    preview = _Renderer("table", stdout=sys.stderr, stderr=sys.stderr)
+    rows = plan.to_apply
+    preview.listing(rows[:PREVIEW_ROWS], PlanItem, what="domains")
+    if len(rows) > PREVIEW_ROWS:
+        renderer.notice(f"… and {len(rows) - PREVIEW_ROWS} more (the whole plan: --dry-run)")
+    renderer.notice(summary)
+
+
+def confirm(app_ctx: AppContext, plan: Plan) -> None:
+    if app_ctx.options.yes:
+        return
+    if not app_ctx.can_prompt():
+        raise ConfirmationRequired("--yes")
+    count = len(plan.to_apply)
+    try:
+        if plan.needs_typed_confirmation():
+            typed = typer.prompt(
+                f"Type {count} to {plan.action.title} on {count} domain(s)", default="", err=True
+            )
+            ok = typed.strip() == str(count)
+        else:
+            ok = typer.confirm(f"{plan.action.title} on {count} domains?", err=True)
+    except typer.Abort:
+        ok = False
+    if not ok:
+        raise Interrupted("cancelled; nothing was changed")
+
+
+class Reporter:
+    """Streams outcomes as they come: successes on stdout, failures on stderr, a progress bar."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+        self.rows: list[Outcome] = []
+        self._progress: Any = None
+        self._task: Any = None
+
+    def live(self, total: int) -> Any:
+        from contextlib import nullcontext
+
+        if not sys.stderr.isatty() or total < 2:
+            return nullcontext()
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("working", total=total)
+        return self._progress
+
+    def outcome(self, outcome: Outcome) -> None:
+        import json
+
+        fmt = self.renderer.fmt
+        if not outcome.ok:
+            self.renderer.warn(f"{outcome.domain}: {outcome.error}")
+        if fmt == "table":
+            if outcome.ok:
+                sys.stdout.write(f"{outcome.domain}  {outcome.result}\n")
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        else:
+            self.rows.append(outcome)
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+
+def finish(renderer: Renderer, action: Action, result: RunResult, *, skipped: int) -> None:
+    from clientarea_cli.models import Outcome
+
+    if renderer.fmt in ("json", "csv", "tsv"):
+        renderer.listing(result.outcomes, Outcome, what="results")
+    failed = result.failed
+    done = len(result.outcomes) - len(failed)
+    line = f"{action.title}: {done} done, {len(failed)} failed"
+    if skipped:
+        line += f", {skipped} unchanged"
+    renderer.notice(f"{line} (run {result.run_id})")
+    due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
+    if due:
+        ids = " ".join(str(o.invoice_id) for o in due)
+        renderer.notice(
+            f"{len(due)} invoice(s) left to pay; they stay unpaid until you pay them: "
+            f"`clientarea invoices pay {ids}`"
+        )
+    if failed:
+        raise PartialFailure(
+            f"{len(failed)} of {len(result.outcomes)} domain(s) failed",
+            hint=f"details: `clientarea journal show {result.run_id}`; retry them with --resume",
+        )

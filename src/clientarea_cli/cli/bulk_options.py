@@ -1,0 +1,79 @@
+"""Options every bulk command shares: targets, plan, and how the run goes (typer only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+TARGETS = "Targets"
+RUN = "Running"
+
+DomainsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Domain names or ids.", show_default=False, metavar="[DOMAIN]..."),
+]
+AllDomainsOpt = Annotated[
+    bool, typer.Option("--all", help="Every domain on the account.", rich_help_panel=TARGETS)
+]
+TldOpt = Annotated[
+    str | None,
+    typer.Option(help="Only this TLD, e.g. es or .com.", rich_help_panel=TARGETS),
+]
+ExpiringOpt = Annotated[
+    str | None,
+    typer.Option(help="Only domains expiring within 30d, 6w, 3m, 1y…", rich_help_panel=TARGETS),
+]
+StatusOpt = Annotated[
+    str | None,
+    typer.Option(help="Only domains in this status (active, expired…).", rich_help_panel=TARGETS),
+]
+AutoRenewFilterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--auto-renew", help="Only domains with auto-renew on or off.", metavar="on|off",
+        rich_help_panel=TARGETS,
+    ),
+]  # fmt: skip
+FromFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--from-file",
+        help="Domain names from a file (one per line, CSV or NDJSON with a 'domain' column); - for stdin.",
+        metavar="FILE",
+        rich_help_panel=TARGETS,
+        allow_dash=True,
+    ),
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Print the plan and change nothing.", rich_help_panel=RUN)
+]
+ConcurrencyOpt = Annotated[
+    int,
+    typer.Option(help="Requests in flight at once (1–48).", metavar="N", rich_help_panel=RUN),
+]
+RateOpt = Annotated[
+    float | None,
+    typer.Option(help="At most N requests per second (default: no limit).", metavar="N",
+                 rich_help_panel=RUN),
+]  # fmt: skip
+FailFastOpt = Annotated[
+    bool, typer.Option("--fail-fast", help="Stop at the first failure.", rich_help_panel=RUN)
+]
+ResumeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="Finish this command's last interrupted run (from the journal).",
+        rich_help_panel=RUN,
+    ),
+]
+PerItemOpt = Annotated[
+    bool,
+    typer.Option(
+        "--per-item",
+        help="One request per domain even when the provider has a bulk endpoint.",
+        rich_help_panel=RUN,
+    ),
+]

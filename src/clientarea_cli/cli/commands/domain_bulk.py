@@ -1,0 +1,276 @@
+"""`clientarea domains renew|recur|autorenew|lock|privacy` and `nameservers set`: bulk changes.
+
+Every one takes the same targets (names, --all, filters, --from-file), plans first, confirms,
+runs with bounded concurrency, journals each item and can `--resume`; see cli/bulk.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clientarea_cli.cli import bulk
+from clientarea_cli.cli.bulk_options import (
+    AllDomainsOpt,
+    AutoRenewFilterOpt,
+    ConcurrencyOpt,
+    DomainsArg,
+    DryRunOpt,
+    ExpiringOpt,
+    FailFastOpt,
+    FromFileOpt,
+    PerItemOpt,
+    RateOpt,
+    ResumeOpt,
+    StatusOpt,
+    TldOpt,
+)
+from clientarea_cli.cli.options import OutputOpt
+
+if TYPE_CHECKING:
+    from clientarea_cli.drivers.base import Driver
+    from clientarea_cli.ops.bulk.actions import Action
+
+OnOffArg = Annotated[str, typer.Argument(help="on or off.", metavar="on|off")]
+
+
+def renew(
+    ctx: typer.Context,
+    domains: DomainsArg = None,
+    years: Annotated[int, typer.Option(help="Years to renew for (1–10).", metavar="N")] = 1,
+    use_credit: Annotated[
+        bool,
+        typer.Option(
+            "--use-credit", help="Pay the invoices with wallet credit now, as far as it goes."
+        ),
+    ] = False,
+    all_domains: AllDomainsOpt = False,
+    tld: TldOpt = None,
+    expiring_within: ExpiringOpt = None,
+    status: StatusOpt = None,
+    auto_renew: AutoRenewFilterOpt = None,
+    from_file: FromFileOpt = None,
+    dry_run: DryRunOpt = False,
+    concurrency: ConcurrencyOpt = 16,
+    rate: RateOpt = None,
+    fail_fast: FailFastOpt = False,
+    resume: ResumeOpt = False,
+    per_item: PerItemOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Renew domains early: one (proforma) renewal invoice per domain.
+
+    Shows each domain, the years, its price and the total per currency before asking. Wallet
+    credit is used only with --use-credit; otherwise the invoices stay unpaid and are listed
+    with how to pay them.
+
+    Example: clientarea domains renew --expiring-within 30d --years 1 --dry-run
+    """
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.ops.bulk.actions import Renew
+
+    if not 1 <= years <= 10:
+        raise UsageError("--years must be between 1 and 10")
+
+    def build(driver: Driver) -> tuple[Action, list[str]]:
+        return Renew(years=years, use_credit=use_credit), []
+
+    bulk.run(
+        ctx,
+        command="renew",
+        targets=bulk.Targets(
+            domains, all_domains, tld, expiring_within, status, auto_renew, from_file
+        ),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        output=output,
+        build=build,
+    )
+
+
+def recur(
+    ctx: typer.Context,
+    domains: DomainsArg = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            help="The validated card that pays: its id or last four digits.", metavar="METHOD"
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            help="Billing contact for the invoices: id, e-mail, or 'billing'.", metavar="CONTACT"
+        ),
+    ] = None,
+    off: Annotated[bool, typer.Option("--off", help="Switch recurring payment off.")] = False,
+    all_domains: AllDomainsOpt = False,
+    tld: TldOpt = None,
+    expiring_within: ExpiringOpt = None,
+    status: StatusOpt = None,
+    auto_renew: AutoRenewFilterOpt = None,
+    from_file: FromFileOpt = None,
+    dry_run: DryRunOpt = False,
+    concurrency: ConcurrencyOpt = 16,
+    rate: RateOpt = None,
+    fail_fast: FailFastOpt = False,
+    resume: ResumeOpt = False,
+    per_item: PerItemOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Switch recurring payment on (charged to a validated card) or off.
+
+    Needs a validated card on the account (wallet credit never pays automatic renewals). Warns
+    when the billing contact is not the card holder, and for each domain whose next billing
+    date comes after the card expires (the charge would fail and the domain may be suspended).
+
+    Example: clientarea domains recur --tld es --method 4242 --contact billing
+    """
+    from clientarea_cli.ops import recurring
+    from clientarea_cli.ops.account import provider_today
+
+    def build(driver: Driver) -> tuple[Action, list[str]]:
+        chosen = recurring.setup(
+            driver,
+            enabled=not off,
+            method_ref=method,
+            contact_ref=contact,
+            today=provider_today(driver),
+        )
+        return chosen.action, chosen.warnings
+
+    bulk.run(
+        ctx,
+        command="recur",
+        targets=bulk.Targets(
+            domains, all_domains, tld, expiring_within, status, auto_renew, from_file
+        ),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        output=output,
+        build=build,
+    )
+
+
+def _toggle(setting: str, command: str) -> Callable[..., None]:
+    def toggle(
+        ctx: typer.Context,
+        state: OnOffArg,
+        domains: DomainsArg = None,
+        all_domains: AllDomainsOpt = False,
+        tld: TldOpt = None,
+        expiring_within: ExpiringOpt = None,
+        status: StatusOpt = None,
+        auto_renew: AutoRenewFilterOpt = None,
+        from_file: FromFileOpt = None,
+        dry_run: DryRunOpt = False,
+        concurrency: ConcurrencyOpt = 16,
+        rate: RateOpt = None,
+        fail_fast: FailFastOpt = False,
+        resume: ResumeOpt = False,
+        per_item: PerItemOpt = False,
+        output: OutputOpt = None,
+    ) -> None:
+        from clientarea_cli.ops.bulk.actions import Toggle
+
+        enabled = bulk.on_off(state, "on|off")
+
+        def build(driver: Driver) -> tuple[Action, list[str]]:
+            return Toggle(setting=setting, enabled=enabled), []
+
+        bulk.run(
+            ctx,
+            command=command,
+            targets=bulk.Targets(
+                domains, all_domains, tld, expiring_within, status, auto_renew, from_file
+            ),
+            settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+            output=output,
+            build=build,
+        )
+
+    return toggle
+
+
+autorenew = _toggle("auto_renew", "autorenew")
+autorenew.__doc__ = """Switch auto-renew on or off: the provider issues the renewal invoice by itself.
+
+Auto-renew charges the recurring card when recurring payment is on; otherwise the renewal
+invoice waits for you. Credit is never used for it.
+
+Example: clientarea domains autorenew on --tld es --expiring-within 90d
+"""
+lock = _toggle("registrar_lock", "lock")
+lock.__doc__ = """Switch the registrar (transfer) lock on or off.
+
+Example: clientarea domains lock on --all
+"""
+privacy = _toggle("id_protection", "privacy")
+privacy.__doc__ = """Switch WHOIS privacy (ID protection) on or off.
+
+Example: clientarea domains privacy on anagarcia.com tapas-madrid.es
+"""
+
+
+def nameservers_set(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="[DOMAIN] NS1 NS2 [NS3…NS5]: with no --domain or other targets, the first is the domain.",
+            metavar="[DOMAIN] NS1 NS2...",
+        ),
+    ],
+    domain: Annotated[
+        list[str] | None,
+        typer.Option("--domain", "-d", help="A domain to change (repeatable).", metavar="DOMAIN"),
+    ] = None,
+    all_domains: AllDomainsOpt = False,
+    tld: TldOpt = None,
+    expiring_within: ExpiringOpt = None,
+    status: StatusOpt = None,
+    auto_renew: AutoRenewFilterOpt = None,
+    from_file: FromFileOpt = None,
+    dry_run: DryRunOpt = False,
+    concurrency: ConcurrencyOpt = 16,
+    rate: RateOpt = None,
+    fail_fast: FailFastOpt = False,
+    resume: ResumeOpt = False,
+    per_item: PerItemOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Set the name servers (2 to 5) of one domain or many.
+
+    Example: clientarea domains nameservers set --tld es ns1.example.net ns2.example.net
+    """
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.ops import validate
+    from clientarea_cli.ops.bulk.actions import Nameservers
+
+    other_targets = bool(
+        domain or all_domains or tld or expiring_within or status or auto_renew or from_file
+    )
+    servers = list(names)
+    refs = list(domain or [])
+    if not other_targets and not resume:
+        refs, servers = servers[:1], servers[1:]
+    if not resume:
+        if not 2 <= len(servers) <= 5:
+            raise UsageError(f"give 2 to 5 name servers (got {len(servers)})")
+        servers = [validate.hostname(ns, f"name server {i}") for i, ns in enumerate(servers, 1)]
+        if len(set(servers)) != len(servers):
+            raise UsageError("the same name server is given twice")
+
+    def build(driver: Driver) -> tuple[Action, list[str]]:
+        return Nameservers(nameservers=servers), []
+
+    bulk.run(
+        ctx,
+        command="nameservers",
+        targets=bulk.Targets(
+            refs, all_domains, tld, expiring_within, status, auto_renew, from_file
+        ),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        output=output,
+        build=build,
+    )

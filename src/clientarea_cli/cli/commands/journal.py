@@ -1,0 +1,76 @@
+"""`clientarea journal …`: the bulk runs recorded on this machine, and what happened to each item."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
+from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+
+app = typer.Typer(
+    help="Bulk runs recorded on this machine, for --resume and for the record.",
+    no_args_is_help=True,
+)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    limit: LimitOpt = None,
+    all_items: AllOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List bulk runs, newest first, with how many items are done, failed or left.
+
+    A run is `interrupted` when its process stopped with items left: the same command with
+    --resume finishes it.
+
+    Example: clientarea journal list --limit 5
+    """
+    from clientarea_cli.config.paths import journal_file
+    from clientarea_cli.models import RunSummary
+    from clientarea_cli.ops import filters
+    from clientarea_cli.ops.bulk.journal import Journal
+
+    renderer = AppContext.of(ctx).renderer(output, columns, no_headers)
+    count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
+    journal = Journal(journal_file())
+    try:
+        runs = journal.summaries()
+    finally:
+        journal.close()
+    shown = runs if count is None else runs[:count]
+    renderer.listing(shown, RunSummary, total=len(runs), what="runs")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    run_id: Annotated[str, typer.Argument(help="The run's id (or its first characters).")],
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Show every item of a bulk run: its state, result, and the provider's reason for a failure.
+
+    Example: clientarea journal show 3f2a9c
+    """
+    from clientarea_cli.config.paths import journal_file
+    from clientarea_cli.models import JournalEntry
+    from clientarea_cli.ops.bulk.journal import Journal
+
+    renderer = AppContext.of(ctx).renderer(output, columns, no_headers)
+    journal = Journal(journal_file())
+    try:
+        record = journal.run(run_id)
+        entries = journal.entries(record.id)
+    finally:
+        journal.close()
+    renderer.notice(
+        f"run {record.id}: {record.title} ({record.mode} mode, profile {record.profile})"
+    )
+    renderer.listing(entries, JournalEntry, what="items")

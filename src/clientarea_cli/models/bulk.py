@@ -1,0 +1,58 @@
+"""What a bulk run shows: its plan (one row per target) and its outcome (one row per item)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from clientarea_cli.models.common import Model, Money
+
+
+class PlanItem(Model):
+    """One target of a bulk action: where it stands, where it will be, and what it costs."""
+
+    domain: str
+    domain_id: int
+    current: str
+    desired: str
+    cost: Money | None = None
+    skip: bool = False
+    warnings: list[str] = []
+
+
+class Outcome(Model):
+    """What happened to one item of a bulk run."""
+
+    domain: str
+    ok: bool
+    result: str
+    error: str | None = None
+    invoice_id: int | None = None
+    amount_due: Money | None = None
+    """For renewals: what is left to pay on the invoice issued."""
+
+
+class JournalEntry(Model):
+    """One item of a journalled run."""
+
+    domain: str
+    state: str
+    result: str | None = None
+    error: str | None = None
+    invoice_id: int | None = None
+    updated_at: dt.datetime
+
+
+class RunSummary(Model):
+    """A bulk run as the journal remembers it."""
+
+    id: str
+    command: str
+    action: str
+    profile: str
+    created_at: dt.datetime
+    status: str
+    total: int
+    done: int
+    failed: int
+    skipped: int
+    pending: int

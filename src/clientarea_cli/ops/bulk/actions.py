@@ -1,0 +1,308 @@
+"""What each bulk command does to one domain: its plan row, its request, and its outcome.
+
+An action is plain data (its parameters go into the journal, so `--resume` can rebuild it) plus
+three behaviours: `plan` (current and desired state, cost, warnings; a no-op is marked `skip`),
+`apply` (one request through the driver) and `bulk_item` (the item of the provider's bulk
+endpoint, when the driver has one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from clientarea_cli.drivers.base import Driver
+from clientarea_cli.errors import UsageError
+from clientarea_cli.models import BulkItemResult, Domain, Invoice, Money, Outcome, PlanItem
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
+
+
+@dataclass(frozen=True)
+class Action:
+    name: ClassVar[str]
+    uses_keys: ClassVar[bool] = False
+    """Whether each request is a POST that needs an idempotency key (so a resend is safe)."""
+
+    def params(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def endpoint(self) -> str:
+        """The action of the provider's bulk endpoint (`/domains/bulk/{endpoint}`)."""
+        raise NotImplementedError
+
+    @property
+    def title(self) -> str:
+        """A short description for the journal and summaries: `recurring on`."""
+        raise NotImplementedError
+
+    @property
+    def moves_money(self) -> bool:
+        return False
+
+    def plan(self, domain: Domain) -> PlanItem:
+        raise NotImplementedError
+
+    def bulk_item(self, domain: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        raise NotImplementedError
+
+    def outcome(self, domain: str, result: BulkItemResult) -> Outcome:
+        """The outcome of one item of a bulk-endpoint answer."""
+        if not result.ok:
+            reason = result.error.message if result.error else f"failed with {result.status}"
+            if result.error and result.error.details:
+                reason += (
+                    " (" + "; ".join(f"{k}: {v}" for k, v in result.error.details.items()) + ")"
+                )
+            return Outcome(domain=domain, ok=False, result="failed", error=reason)
+        return self._success(domain, result.data or {})
+
+    def _success(self, domain: str, data: dict[str, Any]) -> Outcome:
+        return Outcome(domain=domain, ok=True, result=self.done_text())
+
+    def done_text(self) -> str:
+        raise NotImplementedError
+
+
+SETTINGS = {"auto_renew": "auto-renew", "registrar_lock": "lock", "id_protection": "privacy"}
+
+
+@dataclass(frozen=True)
+class Toggle(Action):
+    """auto-renew, registrar lock or ID protection, on or off."""
+
+    setting: str
+    enabled: bool
+
+    name: ClassVar[str] = "toggle"
+
+    @property
+    def label(self) -> str:
+        return SETTINGS[self.setting]
+
+    @property
+    def endpoint(self) -> str:
+        return self.label
+
+    @property
+    def title(self) -> str:
+        return f"{self.label} {_on_off(self.enabled)}"
+
+    def plan(self, domain: Domain) -> PlanItem:
+        current = bool(getattr(domain, self.setting))
+        return PlanItem(
+            domain=domain.name,
+            domain_id=domain.id,
+            current=f"{self.label} {_on_off(current)}",
+            desired=f"{self.label} {_on_off(self.enabled)}",
+            skip=current == self.enabled,
+        )
+
+    def bulk_item(self, domain: str) -> dict[str, Any]:
+        return {"domain": domain, "enabled": self.enabled}
+
+    def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        driver.update_domain(domain, **{self.setting: self.enabled})
+        return Outcome(domain=domain, ok=True, result=self.done_text())
+
+    def done_text(self) -> str:
+        return f"{self.label} {_on_off(self.enabled)}"
+
+
+@dataclass(frozen=True)
+class Recurring(Action):
+    """Recurring payment on (with a card and optionally a billing contact) or off."""
+
+    enabled: bool
+    payment_method_id: int | None = None
+    contact_id: int | None = None
+    method_label: str = ""
+    card_expires: str | None = None
+    """The last day the card can be charged (ISO date), for the per-domain warning."""
+
+    name: ClassVar[str] = "recurring"
+
+    @property
+    def endpoint(self) -> str:
+        return "recurring"
+
+    @property
+    def title(self) -> str:
+        return f"recurring {_on_off(self.enabled)}"
+
+    def _describe(self, enabled: bool, method_id: int | None) -> str:
+        if not enabled:
+            return "recurring off"
+        if method_id == self.payment_method_id and self.method_label:
+            return f"recurring on ({self.method_label})"
+        return f"recurring on (method {method_id})" if method_id else "recurring on"
+
+    def plan(self, domain: Domain) -> PlanItem:
+        now = domain.recurring
+        if self.enabled:
+            skip = (
+                now.enabled
+                and now.payment_method_id == self.payment_method_id
+                and now.contact_id == self.contact_id
+            )
+        else:
+            skip = not now.enabled
+        warnings = []
+        if self.enabled and self.card_expires and domain.next_due_date:
+            expires = date.fromisoformat(self.card_expires)
+            if expires < domain.next_due_date:
+                warnings.append(
+                    f"the card expires ({expires:%Y-%m}) before the next billing date "
+                    f"({domain.next_due_date}): the charge will fail and the domain may be suspended"
+                )
+        return PlanItem(
+            domain=domain.name,
+            domain_id=domain.id,
+            current=self._describe(now.enabled, now.payment_method_id),
+            desired=self._describe(self.enabled, self.payment_method_id),
+            skip=skip,
+            warnings=warnings,
+        )
+
+    def bulk_item(self, domain: str) -> dict[str, Any]:
+        return {
+            "domain": domain,
+            "enabled": self.enabled,
+            "payment_method_id": self.payment_method_id if self.enabled else None,
+            "contact_id": self.contact_id if self.enabled else None,
+        }
+
+    def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        driver.set_domain_recurring(
+            domain,
+            enabled=self.enabled,
+            payment_method_id=self.payment_method_id if self.enabled else None,
+            contact_id=self.contact_id if self.enabled else None,
+        )
+        return Outcome(domain=domain, ok=True, result=self.done_text())
+
+    def done_text(self) -> str:
+        return self._describe(self.enabled, self.payment_method_id)
+
+
+@dataclass(frozen=True)
+class Renew(Action):
+    """Early renewal: issues a (proforma) invoice per domain; credit only with `use_credit`."""
+
+    years: int = 1
+    use_credit: bool = False
+
+    name: ClassVar[str] = "renew"
+    uses_keys: ClassVar[bool] = True
+
+    @property
+    def endpoint(self) -> str:
+        return "renewal"
+
+    @property
+    def moves_money(self) -> bool:
+        return self.use_credit
+
+    @property
+    def title(self) -> str:
+        return f"renew {self.years}y" + (" with credit" if self.use_credit else "")
+
+    def plan(self, domain: Domain) -> PlanItem:
+        price = domain.recurring_amount
+        try:
+            new_expiry = domain.expiry_date.replace(year=domain.expiry_date.year + self.years)
+        except ValueError:  # 29 February
+            new_expiry = domain.expiry_date.replace(
+                year=domain.expiry_date.year + self.years, day=28
+            )
+        return PlanItem(
+            domain=domain.name,
+            domain_id=domain.id,
+            current=f"expires {domain.expiry_date}",
+            desired=f"+{self.years}y, expires {new_expiry}",
+            cost=Money(amount=price.amount * self.years, currency=price.currency),
+        )
+
+    def bulk_item(self, domain: str) -> dict[str, Any]:
+        return {"domain": domain, "years": self.years, "use_credit": self.use_credit}
+
+    def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        invoice = driver.renew_domain(
+            domain, years=self.years, use_credit=self.use_credit, idempotency_key=key
+        )
+        return self._invoice_outcome(domain, invoice)
+
+    def _success(self, domain: str, data: dict[str, Any]) -> Outcome:
+        return self._invoice_outcome(domain, Invoice.model_validate(data))
+
+    @staticmethod
+    def _invoice_outcome(domain: str, invoice: Invoice) -> Outcome:
+        text = f"invoice {invoice.number} ({invoice.total}), {invoice.status}"
+        if invoice.credit_applied.amount:
+            text += f", {invoice.credit_applied} credit applied"
+        return Outcome(
+            domain=domain,
+            ok=True,
+            result=text,
+            invoice_id=invoice.id,
+            amount_due=invoice.balance if invoice.balance.amount else None,
+        )
+
+    def done_text(self) -> str:
+        return f"renewed {self.years}y"
+
+
+@dataclass(frozen=True)
+class Nameservers(Action):
+    nameservers: list[str] = field(default_factory=list)
+
+    name: ClassVar[str] = "nameservers"
+
+    @property
+    def endpoint(self) -> str:
+        return "nameservers"
+
+    @property
+    def title(self) -> str:
+        return "nameservers"
+
+    def plan(self, domain: Domain) -> PlanItem:
+        current = [ns.lower() for ns in domain.nameservers]
+        return PlanItem(
+            domain=domain.name,
+            domain_id=domain.id,
+            current=", ".join(current) or "-",
+            desired=", ".join(self.nameservers),
+            skip=current == self.nameservers,
+        )
+
+    def bulk_item(self, domain: str) -> dict[str, Any]:
+        return {"domain": domain, "nameservers": list(self.nameservers)}
+
+    def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        driver.set_nameservers(domain, list(self.nameservers))
+        return Outcome(domain=domain, ok=True, result=self.done_text())
+
+    def done_text(self) -> str:
+        return "nameservers " + ", ".join(self.nameservers)
+
+
+def action_from_journal(name: str, params: dict[str, Any]) -> Action:
+    """Rebuild the action a journalled run was started with."""
+    builders: dict[str, type[Action]] = {
+        "toggle": Toggle,
+        "recurring": Recurring,
+        "renew": Renew,
+        "nameservers": Nameservers,
+    }
+    builder = builders.get(name)
+    if builder is None:
+        raise UsageError(f"the journal names an unknown action {name!r}")
+    return builder(**params)

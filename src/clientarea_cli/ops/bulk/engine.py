@@ -1,0 +1,122 @@
+"""Plan, start and resume bulk runs (the CLI confirms in between and renders what comes back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from clientarea_cli.drivers.base import Driver
+from clientarea_cli.errors import UsageError
+from clientarea_cli.models import Outcome
+from clientarea_cli.ops.bulk import plan as plans
+from clientarea_cli.ops.bulk import targets
+from clientarea_cli.ops.bulk.actions import Action, action_from_journal
+from clientarea_cli.ops.bulk.journal import Journal, JournalItem, RunRecord
+from clientarea_cli.ops.bulk.runner import Runner, RunOptions, RunResult
+
+
+def prepare(
+    driver: Driver, action: Action, spec: targets.TargetSpec, warnings: list[str] | None = None
+) -> plans.Plan:
+    """The plan for a new run: resolve the targets (exit 5 on an unknown name), then plan."""
+    return plans.build(action, targets.resolve(driver, spec), warnings)
+
+
+def start(
+    driver: Driver,
+    journal: Journal,
+    plan: plans.Plan,
+    *,
+    command: str,
+    profile: str,
+    options: RunOptions,
+    on_outcome: Callable[[Outcome], None],
+) -> RunResult:
+    """Journal the plan, then run the items that are not no-ops."""
+    runner = Runner(driver, journal, "", plan.action, options, on_outcome)
+    runner.result.run_id = journal.create_run(
+        command=command,
+        action=plan.action.name,
+        title=plan.action.title,
+        params=plan.action.params(),
+        mode="bulk" if runner.bulk_mode() else "items",
+        profile=profile,
+        items=plan.items,
+        keyed=plan.action.uses_keys,
+    )
+    return runner.run(journal.items(runner.run_id, ("planned",)))
+
+
+@dataclass
+class Resumption:
+    run: RunRecord
+    action: Action
+    items: list[JournalItem]
+    """What is left to send."""
+    already: list[Outcome]
+    """Items whose outcome was unknown and which the provider shows as applied."""
+
+
+def find_resumable(journal: Journal, command: str, profile: str) -> str:
+    run_id = journal.latest_unfinished(command, profile)
+    if run_id is None:
+        raise UsageError(
+            "nothing to resume: no unfinished run of this command for this profile",
+            hint="see past runs with `clientarea journal list`",
+        )
+    return run_id
+
+
+def load_resumption(driver: Driver, journal: Journal, run_id: str) -> Resumption:
+    """What a resumed run still has to do.
+
+    Items never sent, items whose outcome is unknown (`sending` when the process died) and
+    items that failed are left. Actions that set a state (everything but renew) are re-checked
+    against the provider: an item already in its desired state is done, never sent again.
+    Keyed actions (renew) re-send with the item's stored idempotency key, which the provider
+    answers from its store instead of acting twice.
+    """
+    record = journal.run(run_id)
+    action = action_from_journal(record.action, record.params)
+    left = journal.items(run_id, ("planned", "sending", "failed"))
+    already: list[Outcome] = []
+    if left and not action.uses_keys:
+        spec = targets.TargetSpec(refs=[item.domain for item in left])
+        current = {d.name: d for d in targets.resolve(driver, spec)}
+        still: list[JournalItem] = []
+        for item in left:
+            domain = current.get(item.domain)
+            if domain is not None and action.plan(domain).skip:
+                already.append(
+                    Outcome(domain=item.domain, ok=True, result=f"{action.done_text()} (already)")
+                )
+            else:
+                still.append(item)
+        by_name = {item.domain: item for item in left}
+        journal.record(run_id, [(by_name[o.domain].seq, o) for o in already])
+        left = still
+    return Resumption(record, action, left, already)
+
+
+def resume(
+    driver: Driver,
+    journal: Journal,
+    resumption: Resumption,
+    *,
+    options: RunOptions,
+    on_outcome: Callable[[Outcome], None],
+) -> RunResult:
+    journal.reopen(resumption.run.id)
+    # A run continues in the mode it started in: in bulk mode the idempotency key belongs to a
+    # chunk, and only the same chunk sent again is answered from the provider's store.
+    options = RunOptions(
+        concurrency=options.concurrency,
+        fail_fast=options.fail_fast,
+        rate=options.rate,
+        use_bulk=resumption.run.mode == "bulk",
+    )
+    runner = Runner(driver, journal, resumption.run.id, resumption.action, options, on_outcome)
+    for outcome in resumption.already:
+        runner.result.outcomes.append(outcome)
+        on_outcome(outcome)
+    return runner.run(resumption.items)

@@ -1,0 +1,47 @@
+"""A bulk plan: every target with its current and desired state, cost and warnings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from clientarea_cli.models import Domain, Money, PlanItem
+from clientarea_cli.ops.bulk.actions import Action
+
+CONFIRM_TYPED_ABOVE = 50
+"""Above this many items (or whenever money moves) the user types the count to confirm."""
+
+
+@dataclass
+class Plan:
+    action: Action
+    items: list[PlanItem]
+    warnings: list[str] = field(default_factory=list)
+    """Warnings about the whole run (a contact that does not match the card holder…)."""
+
+    @property
+    def to_apply(self) -> list[PlanItem]:
+        return [item for item in self.items if not item.skip]
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for item in self.items if item.skip)
+
+    def totals(self) -> list[Money]:
+        """The cost of the items to apply, per currency (in order of first appearance)."""
+        sums: dict[str, Decimal] = defaultdict(Decimal)
+        for item in self.to_apply:
+            if item.cost is not None:
+                sums[item.cost.currency] += item.cost.amount
+        return [Money(amount=amount, currency=currency) for currency, amount in sums.items()]
+
+    def needs_typed_confirmation(self) -> bool:
+        return self.action.moves_money or len(self.to_apply) > CONFIRM_TYPED_ABOVE
+
+    def needs_confirmation(self) -> bool:
+        return len(self.to_apply) > 1 or self.needs_typed_confirmation()
+
+
+def build(action: Action, domains: list[Domain], warnings: list[str] | None = None) -> Plan:
+    return Plan(action, [action.plan(domain) for domain in domains], list(warnings or []))
