@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..router import Router
-from . import account, billing, domains, pending, services
+from . import account, billing, domain_records, domains, pending, services
 
 
 def build_router() -> Router:
     router = Router()
-    for module in (account, services, domains, billing, pending):
+    for module in (account, services, domains, domain_records, billing, pending):
         module.register(router)
     return router

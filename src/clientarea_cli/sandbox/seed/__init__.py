@@ -26,6 +26,7 @@ from .common import (
 )
 from .domains import BRUNO, EXPIRED, EXPIRING_WITHIN_30, Owner, ana_portfolio, insert_domains
 from .people import seed_ana_people, seed_bruno_people
+from .records import seed_records
 from .services import seed_ana_services, seed_bruno_service
 from .tickets import seed_ana_tickets, seed_bruno_ticket
 
@@ -79,3 +80,4 @@ def seed(conn: sqlite3.Connection, today: date) -> None:
     service_id = seed_bruno_service(conn, today)
     seed_bruno_billing(conn, today, rng, domains, service_id)
     seed_bruno_ticket(conn, today, rng, service_id)
+    seed_records(conn)
