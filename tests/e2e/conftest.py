@@ -78,3 +78,19 @@ class Subprocess:
 @pytest.fixture
 def proc(isolated: Path) -> Subprocess:
     return Subprocess(isolated)
+
+
+@pytest.fixture
+def served_slow(tmp_path: Path) -> Iterator[Served]:
+    """A served sandbox that takes 40 ms per request, so a run can be killed half-way."""
+    from clientarea_cli.sandbox import SandboxApp, reset_database
+    from clientarea_cli.sandbox.server import serve
+
+    db = tmp_path / "served.db"
+    reset_database(db, TODAY)
+    app = SandboxApp(str(db), delay_ms=40)
+    server = serve(app)
+    try:
+        yield Served(server.url, app, db)
+    finally:
+        server.shutdown()

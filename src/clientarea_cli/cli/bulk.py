@@ -86,6 +86,7 @@ class RunSettings:
     fail_fast: bool = False
     resume: bool = False
     per_item: bool = False
+    yes: bool = False
 
 
 def _file_label(path: Path) -> str:
@@ -149,10 +150,11 @@ def run(
     driver = app_ctx.driver()
     journal = Journal(journal_file())
     try:
-        reporter = Reporter(renderer)
         if spec is None:
             run_id = engine.find_resumable(journal, command, profile)
             resumption = engine.load_resumption(driver, journal, run_id)
+            names = [item.domain for item in resumption.items]
+            reporter = Reporter(renderer, max(map(len, names), default=0))
             renderer.notice(
                 f"resuming run {run_id} ({resumption.run.title}): "
                 f"{len(resumption.items)} left, {len(resumption.already)} already applied"
@@ -176,7 +178,8 @@ def run(
             return
         if plan.needs_confirmation():
             show_plan(renderer, plan, dry_run=False)
-            confirm(app_ctx, plan)
+            confirm(app_ctx, plan, yes=settings.yes)
+        reporter = Reporter(renderer, max(len(item.domain) for item in plan.to_apply))
         with reporter.live(len(plan.to_apply)):
             result = engine.start(
                 driver,
@@ -231,8 +234,8 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     renderer.notice(summary)
 
 
-def confirm(app_ctx: AppContext, plan: Plan) -> None:
-    if app_ctx.options.yes:
+def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
+    if yes or app_ctx.options.yes:
         return
     if not app_ctx.can_prompt():
         raise ConfirmationRequired("--yes")
@@ -254,8 +257,10 @@ def confirm(app_ctx: AppContext, plan: Plan) -> None:
 class Reporter:
     """Streams outcomes as they come: successes on stdout, failures on stderr, a progress bar."""
 
-    def __init__(self, renderer: Renderer) -> None:
+    def __init__(self, renderer: Renderer, width: int = 0) -> None:
         self.renderer = renderer
+        self.width = width
+        """Domain names are padded to this width so results line up."""
         self.rows: list[Outcome] = []
         self._progress: Any = None
         self._task: Any = None
@@ -287,7 +292,7 @@ class Reporter:
             self.renderer.warn(f"{outcome.domain}: {outcome.error}")
         if fmt == "table":
             if outcome.ok:
-                sys.stdout.write(f"{outcome.domain}  {outcome.result}\n")
+                sys.stdout.write(f"{outcome.domain:<{self.width}}  {outcome.result}\n")
         elif fmt == "jsonl":
             sys.stdout.write(json.dumps(outcome.model_dump(mode="json"), ensure_ascii=False) + "\n")
         else:

@@ -77,3 +77,7 @@ PerItemOpt = Annotated[
         rich_help_panel=RUN,
     ),
 ]
+YesOpt = Annotated[
+    bool,
+    typer.Option("--yes", "-y", help="Do not ask for confirmation.", rich_help_panel=RUN),
+]

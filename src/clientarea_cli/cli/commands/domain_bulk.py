@@ -26,6 +26,7 @@ from clientarea_cli.cli.bulk_options import (
     ResumeOpt,
     StatusOpt,
     TldOpt,
+    YesOpt,
 )
 from clientarea_cli.cli.options import OutputOpt
 
@@ -33,7 +34,12 @@ if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
     from clientarea_cli.ops.bulk.actions import Action
 
-OnOffArg = Annotated[str, typer.Argument(help="on or off.", metavar="on|off")]
+OnOffArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="on or off (not needed with --resume).", metavar="on|off", show_default=False
+    ),
+]
 
 
 def renew(
@@ -58,6 +64,7 @@ def renew(
     fail_fast: FailFastOpt = False,
     resume: ResumeOpt = False,
     per_item: PerItemOpt = False,
+    yes: YesOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Renew domains early: one (proforma) renewal invoice per domain.
@@ -83,7 +90,7 @@ def renew(
         targets=bulk.Targets(
             domains, all_domains, tld, expiring_within, status, auto_renew, from_file
         ),
-        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
     )
@@ -117,6 +124,7 @@ def recur(
     fail_fast: FailFastOpt = False,
     resume: ResumeOpt = False,
     per_item: PerItemOpt = False,
+    yes: YesOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Switch recurring payment on (charged to a validated card) or off.
@@ -146,7 +154,7 @@ def recur(
         targets=bulk.Targets(
             domains, all_domains, tld, expiring_within, status, auto_renew, from_file
         ),
-        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
     )
@@ -155,7 +163,7 @@ def recur(
 def _toggle(setting: str, command: str) -> Callable[..., None]:
     def toggle(
         ctx: typer.Context,
-        state: OnOffArg,
+        state: OnOffArg = None,
         domains: DomainsArg = None,
         all_domains: AllDomainsOpt = False,
         tld: TldOpt = None,
@@ -169,11 +177,15 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
         fail_fast: FailFastOpt = False,
         resume: ResumeOpt = False,
         per_item: PerItemOpt = False,
+        yes: YesOpt = False,
         output: OutputOpt = None,
     ) -> None:
+        from clientarea_cli.errors import UsageError
         from clientarea_cli.ops.bulk.actions import Toggle
 
-        enabled = bulk.on_off(state, "on|off")
+        if state is None and not resume:
+            raise UsageError("say on or off", hint=f"clientarea domains {command} on DOMAIN")
+        enabled = bulk.on_off(state or "on", "on|off")
 
         def build(driver: Driver) -> tuple[Action, list[str]]:
             return Toggle(setting=setting, enabled=enabled), []
@@ -184,7 +196,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
             targets=bulk.Targets(
                 domains, all_domains, tld, expiring_within, status, auto_renew, from_file
             ),
-            settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+            settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
             output=output,
             build=build,
         )
@@ -237,6 +249,7 @@ def nameservers_set(
     fail_fast: FailFastOpt = False,
     resume: ResumeOpt = False,
     per_item: PerItemOpt = False,
+    yes: YesOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Set the name servers (2 to 5) of one domain or many.
@@ -270,7 +283,7 @@ def nameservers_set(
         targets=bulk.Targets(
             refs, all_domains, tld, expiring_within, status, auto_renew, from_file
         ),
-        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item),
+        settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
     )

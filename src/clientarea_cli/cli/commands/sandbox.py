@@ -1,4 +1,5 @@
-"""`clientarea sandbox …`: run the reference provider on 127.0.0.1, or reset its database."""
+"""`clientarea sandbox …`: run the reference provider on 127.0.0.1, reset its database, or move
+its simulated clock forward."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
-    help="Run or reset the sandbox provider (local, for trying).", no_args_is_help=True
+    help="Run, reset or advance the sandbox provider (local, for trying).", no_args_is_help=True
 )
+
+MAX_ADVANCE_DAYS = 3660  # the sandbox's own limit (clock.MAX_ADVANCE_DAYS), kept import-free
+MAX_EXTRA_DOMAINS = 1_000_000  # likewise seed.extra.MAX_EXTRA_DOMAINS
 
 DbOpt = Annotated[
     Path | None,
@@ -88,13 +92,56 @@ def reset(
     today: Annotated[
         str | None, typer.Option(help="The sandbox's business date (default: today).")
     ] = None,
+    extra_domains: Annotated[
+        int,
+        typer.Option(
+            "--extra-domains",
+            help="Add N generated domains to the demo client (benchmarks).",
+            metavar="N",
+        ),
+    ] = 0,
 ) -> None:
     """Recreate the sandbox database with fresh demo data.
 
     Example: clientarea sandbox reset --today 2026-11-22
     """
+    from clientarea_cli.errors import UsageError
     from clientarea_cli.sandbox import reset_database
 
+    if not 0 <= extra_domains <= MAX_EXTRA_DOMAINS:
+        raise UsageError(
+            f"invalid value for --extra-domains: {extra_domains} (0 to {MAX_EXTRA_DOMAINS})"
+        )
     path = _db(db)
-    reset_database(path, _today(today))
-    sys.stderr.write(f"Sandbox database reset: {path}\n")
+    reset_database(path, _today(today), extra_domains=extra_domains)
+    extra = f" with {extra_domains} extra domains" if extra_domains else ""
+    sys.stderr.write(f"Sandbox database reset{extra}: {path}\n")
+
+
+@app.command("advance")
+def advance(
+    days: Annotated[
+        int, typer.Option("--days", help="How many days to move the clock forward.", metavar="N")
+    ],
+    db: DbOpt = None,
+) -> None:
+    """Move the sandbox's clock forward, running each day's renewals, charges and expiries.
+
+    Renewal invoices are issued 14 days before a domain is due, recurring cards are charged on
+    the due date (an expired card fails), and domains past expiry expire, or are suspended 3 days
+    after a failed charge.
+
+    Example: clientarea sandbox advance --days 30
+    """
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.sandbox import advance_clock, open_database
+
+    if not 1 <= days <= MAX_ADVANCE_DAYS:
+        raise UsageError(f"invalid value for --days: {days} (1 to {MAX_ADVANCE_DAYS})")
+    path = _db(db)
+    if not path.exists():
+        raise UsageError(
+            f"no sandbox database at {path}", hint="create one with: clientarea sandbox reset"
+        )
+    summary = advance_clock(open_database(path), days)
+    sys.stdout.write(summary.line() + "\n")

@@ -63,11 +63,14 @@ def parse_target_file(text: str, source: str = "the file") -> list[str]:
 def _from_csv(text: str, header: list[str], source: str) -> list[str]:
     if "domain" not in header:
         raise UsageError(f"{source} looks like CSV but has no 'domain' column")
-    reader = csv.DictReader(io.StringIO(text))
-    reader.fieldnames = header
+    column = header.index("domain")
+    rows = csv.reader(io.StringIO(text))
+    next(rows)  # the header
     names = []
-    for line, row in enumerate(reader, start=2):
-        value = (row.get("domain") or "").strip()
+    for line, row in enumerate(rows, start=2):
+        if not row:
+            continue
+        value = row[column].strip() if column < len(row) else ""
         if not value:
             raise UsageError(f"{source}, line {line}: empty 'domain' value")
         names.append(value)

@@ -1,0 +1,125 @@
+"""A bulk run killed with SIGKILL mid-way, then `--resume`: every domain changed exactly once.
+
+Real sockets, a real subprocess and a real SIGKILL; "exactly once" is checked on the server
+(its invoices and its request log), not in the client's journal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from clientarea_cli.sandbox import SandboxApp
+from tests.e2e.conftest import Served, Subprocess
+from tests.support import sandbox_db
+
+DEMO_KEY = "sk_sandbox_demo_0000000000000000"
+
+
+def _journal_done(home: Path) -> int:
+    path = home / ".local/state/clientarea/journal.db"
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        row = conn.execute("SELECT count(*) FROM items WHERE state = 'done'").fetchone()
+        return int(row[0])
+    except sqlite3.OperationalError:  # the tables are not there yet
+        return 0
+    finally:
+        conn.close()
+
+
+def _start_and_kill(proc: Subprocess, home: Path, args: list[str], after: int) -> None:
+    """Start the CLI, let `after` items finish, then SIGKILL it (no chance to clean up)."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "clientarea_cli", *args],
+        env=proc.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    try:
+        while _journal_done(home) < after:
+            assert child.poll() is None, "the run finished before it could be killed"
+            assert time.monotonic() < deadline, "the run made no progress"
+            time.sleep(0.02)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def _active(db: Path) -> dict[str, dict[str, object]]:
+    return {
+        n: d
+        for n, d in sandbox_db.domains(db).items()
+        if d["status"] == "active" and d["client_id"] == 1
+    }
+
+
+def test_renewals_killed_and_resumed_issue_one_invoice_per_domain(
+    proc: Subprocess, served_slow: Served, isolated: Path
+) -> None:
+    served = served_slow
+    proc("auth", "login", "--url", served.url, "--with-token", stdin=DEMO_KEY)
+    active = _active(served.db)
+    before = sandbox_db.rows("SELECT max(id) AS top FROM invoices", path=served.db)[0]["top"]
+    args = ["domains", "renew", "--status", "active", "--per-item", "--concurrency", "2", "--yes"]
+    _start_and_kill(proc, isolated, args, after=5)
+
+    listed = proc("journal", "list", "-o", "json")
+    assert listed.exit_code == 0
+    assert '"status": "interrupted"' in listed.stdout
+
+    resumed = proc("domains", "renew", "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert "resuming run" in resumed.stderr
+
+    issued = sandbox_db.rows(
+        "SELECT ii.related_id AS domain_id, count(*) AS n FROM invoice_items ii"
+        " JOIN invoices i ON i.id = ii.invoice_id"
+        " WHERE i.id > ? AND ii.type = 'domain_renewal' GROUP BY ii.related_id",
+        before,
+        path=served.db,
+    )
+    per_domain = {r["domain_id"]: r["n"] for r in issued}
+    assert per_domain == {d["id"]: 1 for d in active.values()}
+    again = proc("domains", "renew", "--resume")
+    assert again.exit_code == 2
+    assert again.stderr.startswith("error: nothing to resume")
+
+
+def test_settings_killed_and_resumed_are_sent_once_per_domain(
+    proc: Subprocess, served_slow: Served, isolated: Path
+) -> None:
+    served = served_slow
+    proc("auth", "login", "--url", served.url, "--with-token", stdin=DEMO_KEY)
+    active = _active(served.db)
+    locked = {n for n, d in active.items() if d["registrar_lock"]}
+    args = [
+        "domains",
+        "lock",
+        "off",
+        "--status",
+        "active",
+        "--per-item",
+        "--concurrency",
+        "2",
+        "--yes",
+    ]
+    _start_and_kill(proc, isolated, args, after=3)
+
+    resumed = proc("domains", "lock", "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+
+    after = _active(served.db)
+    assert all(not d["registrar_lock"] for d in after.values())
+    app = served.app
+    assert isinstance(app, SandboxApp)
+    sent = {name: app.request_log.count("PATCH", f"/v1/domains/{name}") for name in active}
+    assert sent == {name: (1 if name in locked else 0) for name in active}

@@ -1,0 +1,117 @@
+"""The bulk journal: states, resumable runs, summaries, and its file's permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from clientarea_cli.errors import NotFound
+from clientarea_cli.models import Outcome, PlanItem
+from clientarea_cli.ops.bulk.journal import Journal
+from clientarea_cli.ops.bulk.runner import RateLimiter
+
+
+def _items(*names: str, skip: tuple[str, ...] = ()) -> list[PlanItem]:
+    return [
+        PlanItem(domain=n, domain_id=i, current="off", desired="on", skip=n in skip)
+        for i, n in enumerate(names, start=1)
+    ]
+
+
+def _journal(tmp_path: Path) -> Journal:
+    return Journal(tmp_path / "state" / "journal.db")
+
+
+def _create(journal: Journal, *names: str, keyed: bool = False, skip: tuple[str, ...] = ()) -> str:
+    return journal.create_run(
+        command="lock",
+        action="toggle",
+        title="lock on",
+        params={"setting": "registrar_lock", "enabled": True},
+        mode="items",
+        profile="demo",
+        items=_items(*names, skip=skip),
+        keyed=keyed,
+    )
+
+
+def test_the_file_is_private(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    _create(journal, "a.es")
+    journal.close()
+    mode = stat.S_IMODE(os.stat(tmp_path / "state" / "journal.db").st_mode)
+    assert mode == 0o600
+
+
+def test_states_move_and_summaries_count_them(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    run_id = _create(journal, "a.es", "b.es", "c.es", "d.es", skip=("d.es",))
+    assert [i.state for i in journal.items(run_id)] == ["planned", "planned", "planned", "skipped"]
+    journal.mark_sending(run_id, [0, 1])
+    journal.record(run_id, [(0, Outcome(domain="a.es", ok=True, result="lock on"))])
+    journal.record(
+        run_id, [(1, Outcome(domain="b.es", ok=False, result="failed", error="locked out"))]
+    )
+    journal.finish(run_id, "partial")
+    [summary] = journal.summaries()
+    assert (summary.total, summary.done, summary.failed, summary.skipped, summary.pending) == (
+        4,
+        1,
+        1,
+        1,
+        1,
+    )
+    # c.es was never sent: the run is unfinished, so it is the one --resume finds.
+    assert summary.status == "interrupted"
+    assert journal.latest_unfinished("lock", "demo") == run_id
+    assert journal.latest_unfinished("lock", "other-profile") is None
+    assert journal.latest_unfinished("privacy", "demo") is None
+    entries = journal.entries(run_id)
+    assert [(e.domain, e.state, e.error) for e in entries] == [
+        ("a.es", "done", None),
+        ("b.es", "failed", "locked out"),
+        ("c.es", "planned", None),
+        ("d.es", "skipped", None),
+    ]
+
+
+def test_a_finished_run_is_not_resumable(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    run_id = _create(journal, "a.es")
+    journal.mark_sending(run_id, [0])
+    journal.record(run_id, [(0, Outcome(domain="a.es", ok=True, result="lock on"))])
+    journal.finish(run_id, "done")
+    assert journal.latest_unfinished("lock", "demo") is None
+    assert journal.summaries()[0].status == "done"
+
+
+def test_keyed_runs_get_one_key_per_item_to_apply(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    run_id = _create(journal, "a.es", "b.es", "c.es", keyed=True, skip=("c.es",))
+    keys = [i.key for i in journal.items(run_id)]
+    assert keys[0]
+    assert keys[1]
+    assert keys[0] != keys[1]
+    assert keys[2] is None
+
+
+def test_a_run_is_found_by_a_prefix_of_its_id(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    run_id = _create(journal, "a.es")
+    assert journal.run(run_id[:6]).id == run_id
+    with pytest.raises(NotFound, match="no bulk run 'zzz'"):
+        journal.run("zzz")
+
+
+def test_rate_limiter_spaces_requests() -> None:
+    now = [100.0]
+    limiter = RateLimiter(None, clock=lambda: now[0])
+    limiter.acquire()  # no limit: returns at once
+    limited = RateLimiter(1000.0, clock=lambda: now[0])
+    for _ in range(3):
+        limited.acquire()
+    # Three slots taken 1 ms apart: the next free slot is 3 ms after the first.
+    assert limited._next == pytest.approx(100.003)
