@@ -1,0 +1,313 @@
+"""Checking what users type before anything is sent: host names, IPs, DNS records, contacts.
+
+Each function raises `UsageError` (exit 2) with one line naming the field or argument, and
+answers the value normalised (lower-case host names, compressed IPv6, `+CC.NUMBER` phones). The
+rules mirror the Client Area API's (docs/openapi.yaml) so a refusal comes before the request.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Mapping
+
+from clientarea_cli.errors import UsageError
+from clientarea_cli.models.domain_records import (
+    CONTACT_ROLES,
+    DNS_RECORD_TYPES,
+    DnsRecordInput,
+    DomainContact,
+)
+
+_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+_RECORD_LABEL = re.compile(r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([^@\s]+)$")
+_PHONE = re.compile(r"^\+[0-9]{1,3}\.[0-9]{4,14}$")
+_PHONE_LOOSE = re.compile(r"^\+([0-9]{1,3})[\s.-]+([0-9(][0-9\s.()-]*)$")
+_SRV = re.compile(r"^(\d{1,5})\s+(\d{1,5})\s+(\S+)$")
+_CAA = re.compile(r'^(\d{1,3})\s+([A-Za-z0-9]+)\s+"((?:[^"\\]|\\.)*)"$')
+_TXT_STRINGS = re.compile(r'^\s*(?:"((?:[^"\\]|\\.)*)"\s*)+$')
+_TXT_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+PRIORITY_TYPES = ("MX", "SRV")
+CAA_TAGS = ("issue", "issuewild", "iodef")
+MIN_TTL, MAX_TTL = 60, 86400
+MAX_IPS = 13
+# ISO 3166-1 alpha-2, officially assigned codes.
+COUNTRIES = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+    BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO
+    DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU
+    GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW
+    KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU
+    MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW
+    PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF
+    TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA
+    ZM ZW""".split()  # noqa: SIM905 - 249 codes read better as a block
+)
+# field -> (required, max length), as the contract's DomainContact.
+CONTACT_FIELDS: dict[str, tuple[bool, int]] = {
+    "first_name": (True, 100),
+    "last_name": (True, 100),
+    "company": (False, 200),
+    "email": (True, 254),
+    "phone": (True, 30),
+    "address1": (True, 200),
+    "address2": (False, 200),
+    "city": (True, 100),
+    "state": (False, 100),
+    "postcode": (True, 20),
+    "country": (True, 2),
+}
+
+
+def _invalid(what: str, value: object, reason: str, hint: str | None = None) -> UsageError:
+    return UsageError(f"invalid {what}: {value!r} {reason}", hint=hint)
+
+
+# -- host names and addresses -------------------------------------------------------------------
+
+
+def hostname(value: str, what: str) -> str:
+    """A host name (RFC 1123, at least two labels), lower-cased, without a trailing dot.
+
+    IDNs may be given in Unicode; they are answered in their ASCII (punycode) form.
+    """
+    name = value.strip().lower().removesuffix(".")
+    if not name.isascii():
+        try:
+            name = name.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise _invalid(what, value, "is not a valid international host name") from None
+    if len(name) > 253:
+        raise _invalid(what, value, "is longer than 253 characters")
+    labels = name.split(".")
+    if len(labels) < 2:
+        raise _invalid(what, value, "is not a full host name", "such as ns1.example.net")
+    for label in labels:
+        if not _LABEL.match(label):
+            raise _invalid(
+                what, value, f"is not a host name: {label!r} is not a valid label",
+                "labels are letters, digits and inner hyphens, 1 to 63 characters",
+            )  # fmt: skip
+    if labels[-1].isdigit():
+        raise _invalid(what, value, "is not a host name: its last label is all digits")
+    return name
+
+
+def ip_address(value: str, what: str) -> str:
+    """An IPv4 or IPv6 address, in its canonical (compressed) form."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        raise _invalid(what, value, "is not an IPv4 or IPv6 address") from None
+
+
+def ip_addresses(values: list[str], what: str = "--ip") -> list[str]:
+    """1 to 13 different IP addresses (a child name server's glue)."""
+    if not values:
+        raise UsageError(f"give at least one IP address with {what}")
+    if len(values) > MAX_IPS:
+        raise UsageError(f"too many IP addresses: {len(values)} (at most {MAX_IPS})")
+    ips = [ip_address(value, what) for value in values]
+    for index, ip in enumerate(ips):
+        if ip in ips[:index]:
+            raise UsageError(f"invalid {what}: {ip} is given twice")
+    return ips
+
+
+# -- DNS records --------------------------------------------------------------------------------
+
+
+def record_type(value: str) -> str:
+    upper = value.strip().upper()
+    if upper not in DNS_RECORD_TYPES:
+        raise _invalid("TYPE", value, "is not a record type", "use " + ", ".join(DNS_RECORD_TYPES))
+    return upper
+
+
+def ttl_seconds(value: int) -> int:
+    if not MIN_TTL <= value <= MAX_TTL:
+        raise _invalid("--ttl", value, f"is out of range (seconds, {MIN_TTL} to {MAX_TTL})")
+    return value
+
+
+def record_name(value: str, kind: str, zone: str | None = None) -> str:
+    """A name relative to the zone: `@`, `www`, `*.dev`, `_sip._tcp` (SRV: `_service._proto`)."""
+    name = value.strip().lower()
+    if name == "@":
+        return name
+    if zone and (name == zone or name.endswith("." + zone)):
+        relative = name.removesuffix(zone).removesuffix(".") or "@"
+        raise _invalid("NAME", value, "is not relative to the zone", f"use {relative!r}")
+    if not name or name.endswith(".") or len(name) > 253:
+        raise _invalid("NAME", value, "is not a relative name", "use @, www or _sip._tcp")
+    labels = name.split(".")
+    for index, label in enumerate(labels):
+        if not (label == "*" and index == 0) and not _RECORD_LABEL.match(label):
+            raise _invalid("NAME", value, f"has an invalid label {label!r}")
+    if kind == "SRV" and not (len(labels) >= 2 and all(x.startswith("_") for x in labels[:2])):
+        raise _invalid("NAME", value, "is not an SRV name", "use _service._proto, e.g. _sip._tcp")
+    return name
+
+
+def _txt(value: str) -> str:
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise _invalid("VALUE", value, "holds control characters (new lines, tabs)")
+    if _TXT_STRINGS.match(value):
+        for index, part in enumerate(_TXT_STRING.findall(value), 1):
+            if len(part) > 255:
+                raise UsageError(f"invalid VALUE: TXT string {index} is longer than 255 characters")
+    elif len(value) > 255:
+        raise UsageError(
+            "invalid VALUE: a TXT value longer than 255 characters must be split into "
+            'quoted strings: "…" "…"'
+        )
+    return value
+
+
+def record_value(kind: str, value: str) -> str:
+    """The value of a record of type `kind`, checked and normalised as the provider will."""
+    value = value.strip()
+    if not value or len(value) > 4096:
+        raise _invalid("VALUE", value, "must be 1 to 4096 characters")
+    if kind in ("A", "AAAA"):
+        version = 4 if kind == "A" else 6
+        try:
+            address = ipaddress.ip_address(value)
+        except ValueError:
+            address = None
+        if address is None or address.version != version:
+            raise _invalid("VALUE", value, f"is not an IPv{version} address ({kind} record)")
+        return str(address)
+    if kind in ("CNAME", "MX"):
+        return hostname(value, f"VALUE ({kind} target)")
+    if kind == "SRV":
+        match = _SRV.match(value)
+        if match is None:
+            raise _invalid("VALUE", value, "is not an SRV value", 'use "<weight> <port> <target>"')
+        weight, port = int(match.group(1)), int(match.group(2))
+        if weight > 65535 or port > 65535:
+            raise _invalid("VALUE", value, "has a weight or port above 65535")
+        target = match.group(3)
+        target = "." if target == "." else hostname(target, "VALUE (SRV target)")
+        return f"{weight} {port} {target}"
+    if kind == "CAA":
+        match = _CAA.match(value)
+        if match is None:
+            raise _invalid("VALUE", value, "is not a CAA value", 'use 0 issue "letsencrypt.org"')
+        if int(match.group(1)) > 255 or match.group(2).lower() not in CAA_TAGS:
+            raise _invalid(
+                "VALUE", value, "has bad flags or tag", f"flags 0-255; tags {', '.join(CAA_TAGS)}"
+            )
+        return f'{int(match.group(1))} {match.group(2).lower()} "{match.group(3)}"'
+    return _txt(value)
+
+
+def dns_record(
+    type: str,  # the record field's name, as in the API
+    name: str,
+    value: str,
+    ttl: int = 3600,
+    priority: int | None = None,
+    *,
+    zone: str | None = None,
+) -> DnsRecordInput:
+    """A whole record, checked as the provider will (priority only, and always, for MX/SRV)."""
+    kind = record_type(type)
+    checked_ttl = ttl_seconds(ttl)
+    if kind in PRIORITY_TYPES:
+        if priority is None:
+            raise UsageError(f"{kind} records need --priority (0 to 65535)")
+        if not 0 <= priority <= 65535:
+            raise _invalid("--priority", priority, "is out of range (0 to 65535)")
+    elif priority is not None:
+        raise UsageError(f"--priority is only for MX and SRV records, not {kind}")
+    relative = record_name(name, kind, zone)
+    if kind == "CNAME" and relative == "@":
+        raise UsageError("a CNAME record cannot be at the apex (@), beside the SOA and NS records")
+    return DnsRecordInput(
+        type=kind,
+        name=relative,
+        value=record_value(kind, value),
+        ttl=checked_ttl,
+        priority=priority,
+    )
+
+
+# -- WHOIS contacts -----------------------------------------------------------------------------
+
+
+def email(value: str, what: str) -> str:
+    address = value.strip()
+    match = _EMAIL.match(address)
+    if match is None or len(address) > 254:
+        raise _invalid(what, value, "is not an e-mail address")
+    try:
+        hostname(match.group(1), what)
+    except UsageError:
+        raise _invalid(what, value, "is not an e-mail address") from None
+    return address
+
+
+def phone(value: str, what: str) -> str:
+    """A phone number as registries want it, `+CC.NUMBER`; `+34 600 123 456` is converted."""
+    number = value.strip()
+    if _PHONE.match(number):
+        return number
+    loose = _PHONE_LOOSE.match(number)
+    if loose is not None:
+        converted = f"+{loose.group(1)}.{re.sub(r'[^0-9]', '', loose.group(2))}"
+        if _PHONE.match(converted):
+            return converted
+    raise _invalid(what, value, "is not a phone number as +CC.NUMBER", "such as +34.911234567")
+
+
+def country(value: str, what: str) -> str:
+    code = value.strip().upper()
+    if code not in COUNTRIES:
+        raise _invalid(what, value, "is not an ISO 3166-1 alpha-2 country code", "such as ES")
+    return code
+
+
+def contact_field(field: str, value: str | None, what: str) -> str | None:
+    """One contact field, checked on its own (format and length; emptiness below)."""
+    if field not in CONTACT_FIELDS:
+        raise UsageError(f"{what} is not a contact field", hint=", ".join(CONTACT_FIELDS))
+    if value is None or not value.strip():
+        return None
+    limit = CONTACT_FIELDS[field][1]
+    if field == "email":
+        return email(value, what)
+    if field == "phone":
+        return phone(value, what)
+    if field == "country":
+        return country(value, what)
+    if len(value.strip()) > limit:
+        raise _invalid(what, value, f"is longer than {limit} characters")
+    return value.strip()
+
+
+def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
+    """A whole WHOIS contact for `role`; errors name `<role>.<field>`."""
+    if role not in CONTACT_ROLES:
+        raise UsageError(f"invalid role {role!r}", hint="use " + ", ".join(CONTACT_ROLES))
+    unknown = [key for key in fields if key not in CONTACT_FIELDS]
+    if unknown:
+        raise UsageError(f"{role}.{unknown[0]} is not a contact field")
+    checked: dict[str, str | None] = {}
+    for field, (required, _limit) in CONTACT_FIELDS.items():
+        raw = fields.get(field)
+        if raw is not None and not isinstance(raw, str):
+            raise _invalid(f"{role}.{field}", raw, "is not text")
+        value = contact_field(field, raw, f"{role}.{field}")
+        if required and value is None:
+            raise UsageError(
+                f"{role}.{field} is required and empty", hint=f"set it with --{_opt(field)}"
+            )
+        checked[field] = value
+    return DomainContact.model_validate(checked)
+
+
+def _opt(field: str) -> str:
+    return field.replace("_", "-")
