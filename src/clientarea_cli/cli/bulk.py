@@ -243,11 +243,14 @@ def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
     try:
         if plan.needs_typed_confirmation():
             typed = typer.prompt(
-                f"Type {count} to {plan.action.title} on {count} domain(s)", default="", err=True
+                f"Type {count} to apply '{plan.action.title}' to {count} domain(s)",
+                default="",
+                show_default=False,
+                err=True,
             )
             ok = typed.strip() == str(count)
         else:
-            ok = typer.confirm(f"{plan.action.title} on {count} domains?", err=True)
+            ok = typer.confirm(f"Apply '{plan.action.title}' to {count} domains?", err=True)
     except typer.Abort:
         ok = False
     if not ok:

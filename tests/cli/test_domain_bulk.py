@@ -1,0 +1,216 @@
+"""Bulk domain commands on the embedded sandbox: outputs, exit codes, and the server's state.
+
+Each test sets the state it starts from in the sandbox database, so the expectations do not
+depend on the seed's random choices.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.conftest import CLI
+from tests.support import sandbox_db
+
+THREE = ["anagarcia.com", "tapas-madrid.es", "flamenco-studio.net"]
+LOCKABLE = ["anagarcia.com", "flamenco-studio.net", "olivar-verde.org"]  # .es has no lock
+
+
+def _set(sql: str, *args: object) -> None:
+    from clientarea_cli.config.paths import sandbox_database
+
+    conn = sqlite3.connect(sandbox_database())
+    with conn:
+        conn.execute(sql, args)
+    conn.close()
+
+
+def _flags(column: str, names: list[str]) -> list[int]:
+    domains = sandbox_db.domains()
+    return [domains[n][column] for n in names]
+
+
+@pytest.fixture
+def unlocked(demo: CLI) -> CLI:
+    _set("UPDATE domains SET registrar_lock = 0, auto_renew = 0 WHERE client_id = 1")
+    _set("UPDATE domains SET auto_renew = 1 WHERE name = 'tapas-madrid.es'")
+    return demo
+
+
+def test_autorenew_on_three_domains(unlocked: CLI) -> None:
+    result = unlocked("domains", "autorenew", "on", *THREE, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "anagarcia.com        auto-renew on\nflamenco-studio.net  auto-renew on\n"
+    )
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("auto-renew on: 2 done, 0 failed, 1 unchanged (run ")
+    assert _flags("auto_renew", THREE) == [1, 1, 1]
+
+
+def test_more_than_one_domain_without_a_terminal_needs_yes(unlocked: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = unlocked("domains", "lock", "on", *THREE)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "error: confirmation required: run again with --yes (no terminal to ask on)"
+    )
+    assert sandbox_db.snapshot() == before
+
+
+def test_one_domain_needs_no_confirmation(unlocked: CLI) -> None:
+    result = unlocked("domains", "lock", "on", "anagarcia.com")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "anagarcia.com  lock on\n"
+    assert _flags("registrar_lock", ["anagarcia.com"]) == [1]
+
+
+def test_money_needs_the_count_typed_and_a_wrong_count_cancels(unlocked: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = unlocked("domains", "renew", *THREE[:2], "--use-credit", stdin="3\n", tty=True)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == (
+        "Type 2 to apply 'renew 1y with credit' to 2 domain(s):"
+        "error: cancelled; nothing was changed"
+    )
+    assert sandbox_db.snapshot() == before
+
+
+def test_a_small_run_on_a_terminal_asks_yes_or_no(unlocked: CLI) -> None:
+    result = unlocked("domains", "lock", "on", *LOCKABLE, stdin="y\n", tty=True)
+    assert result.exit_code == 0, result.stderr
+    assert "Apply 'lock on' to 3 domains? [y/N]" in result.stderr
+    assert _flags("registrar_lock", LOCKABLE) == [1, 1, 1]
+
+
+def test_no_on_a_terminal_changes_nothing(unlocked: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = unlocked("domains", "lock", "on", *LOCKABLE, stdin="n\n", tty=True)
+    assert result.exit_code == 130
+    assert sandbox_db.snapshot() == before
+
+
+def test_unknown_domain_changes_nothing(unlocked: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = unlocked("domains", "lock", "on", "anagarcia.com", "nope-nope.es", "--yes")
+    assert result.exit_code == 5
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: no such domain in this account: nope-nope.es\n"
+        "hint: nothing was changed; check the names with `clientarea domains list`\n"
+    )
+    assert sandbox_db.snapshot() == before
+
+
+def test_another_clients_domain_is_unknown(unlocked: CLI) -> None:
+    result = unlocked("domains", "lock", "on", "keller-web.ch")
+    assert result.exit_code == 5
+    assert sandbox_db.domains()["keller-web.ch"]["registrar_lock"] in (0, 1)
+
+
+def test_dry_run_prints_the_plan_as_json_and_changes_nothing(unlocked: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = unlocked("domains", "autorenew", "on", *THREE, "--dry-run", "-o", "json")
+    assert result.exit_code == 0
+    plan = json.loads(result.stdout)
+    assert [(p["domain"], p["current"], p["desired"], p["skip"]) for p in plan] == [
+        ("anagarcia.com", "auto-renew off", "auto-renew on", False),
+        ("tapas-madrid.es", "auto-renew on", "auto-renew on", True),
+        ("flamenco-studio.net", "auto-renew off", "auto-renew on", False),
+    ]
+    assert result.stderr == (
+        "auto-renew on: 2 domain(s) to change, 1 already so (dry run: nothing was changed)\n"
+    )
+    assert sandbox_db.snapshot() == before
+
+
+def test_nothing_to_change(unlocked: CLI) -> None:
+    result = unlocked("domains", "autorenew", "on", "tapas-madrid.es")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "nothing to change: 1 domain(s) already auto-renew on\n"
+
+
+def test_targets_are_required(demo: CLI) -> None:
+    result = demo("domains", "lock", "on")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: name the domains to act on\n")
+
+
+def test_from_file_csv_on_stdin(unlocked: CLI) -> None:
+    csv_text = "domain,note\nanagarcia.com,x\nflamenco-studio.net,y\n"
+    result = unlocked("domains", "lock", "on", "--from-file", "-", "--yes", stdin=csv_text)
+    assert result.exit_code == 0, result.stderr
+    assert _flags("registrar_lock", LOCKABLE) == [1, 1, 0]
+
+
+@pytest.mark.parametrize("mode", [[], ["--per-item"]])
+def test_failures_are_reported_and_exit_3(unlocked: CLI, mode: list[str]) -> None:
+    # The provider refuses auto-renew on domains that are not active; the others go through.
+    result = unlocked("domains", "autorenew", "on", "--all", "--yes", *mode)
+    domains = {n: d for n, d in sandbox_db.domains().items() if d["client_id"] == 1}
+    failed = sorted(n for n, d in domains.items() if d["status"] != "active")
+    assert len(failed) == 4  # three expired, one pending
+    assert result.exit_code == 3
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert sorted(line.split(":")[1].strip() for line in warnings) == failed
+    assert all(
+        line.endswith("only an active domain's settings can change (status: expired)")
+        or "pixel-forge.dev is pending" in line
+        for line in warnings
+    ), warnings
+    assert result.stderr.splitlines()[-2].startswith("error: 4 of 43 domain(s) failed")
+    assert len(result.stdout.splitlines()) == 39
+    assert all(domains[n]["auto_renew"] == 1 for n in domains if n not in failed)
+    assert all(domains[n]["auto_renew"] == 0 for n in failed)
+
+
+def test_per_item_mode_gives_the_same_result(unlocked: CLI) -> None:
+    result = unlocked("domains", "autorenew", "on", *THREE, "--yes", "--per-item")
+    assert result.exit_code == 0, result.stderr
+    assert _flags("auto_renew", THREE) == [1, 1, 1]
+
+
+def test_journal_lists_and_shows_runs(unlocked: CLI) -> None:
+    unlocked("domains", "autorenew", "on", *THREE, "--yes")
+    listed = unlocked("journal", "list", "-o", "json")
+    [run] = json.loads(listed.stdout)
+    assert (run["command"], run["action"], run["status"]) == ("autorenew", "auto-renew on", "done")
+    assert (run["total"], run["done"], run["skipped"], run["failed"], run["pending"]) == (
+        3,
+        2,
+        1,
+        0,
+        0,
+    )
+    shown = unlocked("journal", "show", run["id"][:6], "--columns", "domain,state,result")
+    assert shown.exit_code == 0
+    assert shown.stdout == (
+        "DOMAIN               STATE    RESULT\n"
+        "anagarcia.com        done     auto-renew on\n"
+        "tapas-madrid.es      skipped  -\n"
+        "flamenco-studio.net  done     auto-renew on\n"
+    )
+    missing = unlocked("journal", "show", "zzzz")
+    assert missing.exit_code == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--concurrency", "0"], "error: --concurrency must be between 1 and 48"),
+        (["--concurrency", "49"], "error: --concurrency must be between 1 and 48"),
+        (["--rate", "0"], "error: --rate must be a positive number of requests per second"),
+        (["--expiring-within", "soon"], "error: invalid value for --expiring-within: 'soon'"),
+        (["--status", "sleeping"], "error: invalid value for --status: 'sleeping'"),
+    ],
+)
+def test_bad_run_options(demo: CLI, args: list[str], message: str) -> None:
+    before = sandbox_db.snapshot()
+    result = demo("domains", "lock", "on", "--all", "--yes", *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == message
+    assert sandbox_db.snapshot() == before
