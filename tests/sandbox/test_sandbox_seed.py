@@ -94,7 +94,8 @@ def test_domains_portfolio(client: httpx.Client) -> None:
     assert {True, False} == {d["auto_renew"] for d in domains}
     assert {True, False} == {d["registrar_lock"] for d in domains}
     recurring = [d["recurring"] for d in domains if d["recurring"]["enabled"]]
-    assert {r["payment_method_id"] for r in recurring} == {VISA_ID, BANK_ID}
+    # Domains renew automatically only with a validated card: never the bank account.
+    assert {r["payment_method_id"] for r in recurring} == {VISA_ID}
     assert any(r["contact_id"] == BILLING_CONTACT_ID for r in recurring)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .app import SandboxApp, create_app
 from .clock import advance_clock, business_date
 from .keys import DEMO_API_KEY, TENANT_B_API_KEY
+from .renewals import AdvanceSummary
 from .store import (
     Database,
     SandboxDatabaseError,
@@ -22,6 +23,7 @@ from .web import ConnectionDropped
 __all__ = [
     "DEMO_API_KEY",
     "TENANT_B_API_KEY",
+    "AdvanceSummary",
     "ConnectionDropped",
     "Database",
     "SandboxApp",

@@ -63,7 +63,7 @@ class SandboxApp:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         request = Request.from_environ(environ)
         if self.control and request.path.startswith(CONTROL_PREFIX):
-            response = handle_control(self.faults, self.request_log, request)
+            response = handle_control(self.faults, self.request_log, request, self.db)
         else:
             response = self.handle(request)
         headers = {"Content-Type": JSON_TYPE, **response.headers}

@@ -5,15 +5,20 @@ Mounted only when the app is built with ``control=True``; never reachable otherw
 - ``POST /_sandbox/faults`` ``{kind, method, path_prefix, times, retry_after, delay}``: add a rule;
 - ``GET /_sandbox/faults``: the active rules; ``DELETE /_sandbox/faults``: remove them all;
 - ``GET /_sandbox/requests``: requests by ``"METHOD /path"`` since start, and the last 1000
-  as ``[method, path, status]`` (status ``null`` when the connection was dropped).
+  as ``[method, path, status]`` (status ``null`` when the connection was dropped);
+- ``POST /_sandbox/clock`` ``{"days": N}``: advance the simulated clock, running the renewal
+  cycle for every day passed; answers the summary (``renewals.AdvanceSummary``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import Counter, deque
 
+from .clock import MAX_ADVANCE_DAYS, advance_clock
 from .faults import FaultPlan
+from .store import Database
 from .web import ApiError, Request, Response, json_response, not_found, validation_failed
 
 RECENT = 1000
@@ -64,8 +69,26 @@ def _add_fault(faults: FaultPlan, request: Request) -> Response:
     return json_response({"rule": rule.to_json()}, 201)
 
 
-def handle_control(faults: FaultPlan, log: RequestLog, request: Request) -> Response:
+def _advance(db: Database, request: Request) -> Response:
+    body = request.json_body()
+    days = body.get("days") if isinstance(body, dict) else None
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_ADVANCE_DAYS:
+        raise validation_failed({"days": f"must be a whole number from 0 to {MAX_ADVANCE_DAYS}"})
+    summary = advance_clock(db, days)
+    answer = dataclasses.asdict(summary)
+    answer["today"] = summary.today.isoformat()
+    answer["summary"] = summary.line()
+    return json_response(answer)
+
+
+def handle_control(
+    faults: FaultPlan, log: RequestLog, request: Request, db: Database | None = None
+) -> Response:
     try:
+        if request.path == "/_sandbox/clock" and db is not None:
+            if request.method != "POST":
+                raise ApiError(405, "method_not_allowed", f"{request.method} is not allowed here")
+            return _advance(db, request)
         if request.path == "/_sandbox/faults":
             if request.method == "POST":
                 return _add_fault(faults, request)

@@ -1,7 +1,10 @@
 """A tiny router: (method, path pattern) -> operation id and handler.
 
 Patterns use ``{name}`` for one path segment. A route without a handler is part of the contract
-but not built yet: it answers 501 ``not_implemented`` (after authentication).
+but not built yet: it answers 501 ``not_implemented`` (after authentication). When several
+patterns match a path, the one whose first literal segment comes earliest wins
+(``/v1/domains/bulk/{action}`` before ``/v1/domains/{domain}/renewal``), whatever the order
+the route modules register them in.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class Route:
     auth: bool
     regex: re.Pattern[str]
     literal_segments: int
+    specificity: tuple[bool, ...]  # per segment: is it a parameter? (sorts literals first)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -86,8 +90,12 @@ class Router:
         *,
         auth: bool = True,
     ) -> None:
-        literals = sum(1 for s in pattern.split("/") if s and not s.startswith("{"))
-        route = Route(method, pattern, operation, handler, auth, _compile(pattern), literals)
+        segments = [s for s in pattern.split("/") if s]
+        specificity = tuple(s.startswith("{") for s in segments)
+        literals = specificity.count(False)
+        route = Route(
+            method, pattern, operation, handler, auth, _compile(pattern), literals, specificity
+        )
         self.routes.append(route)
 
     def resolve(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
@@ -101,7 +109,7 @@ class Router:
                 matches.append((route, found.groupdict()))
         if not matches:
             raise ApiError(404, "not_found", f"no such endpoint: {path}")
-        for route, params in sorted(matches, key=lambda m: -m[0].literal_segments):
+        for route, params in sorted(matches, key=lambda m: m[0].specificity):
             if route.method == method:
                 return route, params
         allowed = sorted({route.method for route, _ in matches})

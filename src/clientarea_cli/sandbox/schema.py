@@ -224,6 +224,30 @@ _V1 = [
     )""",
 ]
 
+# Version 2: what the renewal cycle (``renewals.py``) needs to stay set-based and fast over tens of
+# thousands of domains, and a record of every automatic card charge (``charge_attempts``), so a
+# failed charge stays visible after the clock has moved on.
+_V2 = [
+    "CREATE INDEX domains_by_status_due ON domains (status, next_due_date)",
+    "CREATE INDEX domains_by_status_expiry ON domains (status, expiry_date)",
+    "CREATE INDEX invoice_items_by_invoice ON invoice_items (invoice_id)",
+    "CREATE INDEX invoice_items_by_related ON invoice_items (related_id, type)",
+    "CREATE INDEX wallet_movements_by_client ON wallet_movements (client_id, created_at)",
+    """CREATE TABLE charge_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        domain_id INTEGER REFERENCES domains(id),
+        payment_method_id INTEGER REFERENCES payment_methods(id),
+        date TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        reason TEXT
+    )""",
+    "CREATE INDEX charge_attempts_by_invoice ON charge_attempts (invoice_id)",
+]
+
 # version -> the statements that bring a database from version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 SCHEMA_VERSION = max(MIGRATIONS)

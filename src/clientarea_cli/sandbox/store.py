@@ -89,11 +89,15 @@ class Database:
         return None if row is None else str(row["value"])
 
 
-def open_database(path: str | Path, *, today: date | None = None) -> Database:
+def open_database(
+    path: str | Path, *, today: date | None = None, extra_domains: int = 0
+) -> Database:
     """Open the sandbox database at ``path``, creating and seeding it when it is new.
 
     ``today`` is the business date given to a new database (default: the real date);
     it is ignored for an existing one, whose simulated clock lives in its ``meta`` table.
+    ``extra_domains`` generated domains are added to the demo client of a new database (for
+    benchmarks over large portfolios; see ``seed.extra``).
     """
     db = Database(path)
     db.path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +112,7 @@ def open_database(path: str | Path, *, today: date | None = None) -> Database:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("BEGIN EXCLUSIVE")
             try:
-                _migrate(conn, db.path, today)
+                _migrate(conn, db.path, today, extra_domains)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -118,13 +122,16 @@ def open_database(path: str | Path, *, today: date | None = None) -> Database:
     return db
 
 
-def reset_database(path: str | Path, today: date | None = None) -> None:
-    """Delete the database at ``path`` and create a freshly seeded one."""
+def reset_database(path: str | Path, today: date | None = None, extra_domains: int = 0) -> None:
+    """Delete the database at ``path`` and create a freshly seeded one.
+
+    ``extra_domains`` adds that many generated domains to the demo client (benchmarks).
+    """
     base = Path(path)
     with _WRITE_LOCK:
         for suffix in ("", "-wal", "-shm", "-journal"):
             base.with_name(base.name + suffix).unlink(missing_ok=True)
-    open_database(base, today=today)
+    open_database(base, today=today, extra_domains=extra_domains)
 
 
 def _user_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -140,7 +147,9 @@ def _user_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, today: date | None) -> None:
+def _migrate(
+    conn: sqlite3.Connection, path: Path, today: date | None, extra_domains: int = 0
+) -> None:
     version = _user_version(conn, path)  # again, now that we hold the exclusive lock
     if version == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
@@ -154,6 +163,10 @@ def _migrate(conn: sqlite3.Connection, path: Path, today: date | None) -> None:
         )
     if version == 0:
         from .seed import seed  # only needed when creating a database
+        from .seed.extra import insert_extra_domains
 
-        seed(conn, today or date.today())
+        start = today or date.today()
+        seed(conn, start)
+        if extra_domains:
+            insert_extra_domains(conn, extra_domains, start)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -127,10 +127,6 @@ def advance(
 ) -> None:
     """Move the sandbox's clock forward, running each day's renewals, charges and expiries.
 
-    Renewal invoices are issued 14 days before a domain is due, recurring cards are charged on
-    the due date (an expired card fails), and domains past expiry expire, or are suspended 3 days
-    after a failed charge.
-
     Example: clientarea sandbox advance --days 30
     """
     from clientarea_cli.errors import UsageError

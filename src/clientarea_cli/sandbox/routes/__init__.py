@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from ..router import Router
-from . import account, billing, domain_records, domains, pending, services
+from . import (
+    account,
+    billing,
+    domain_actions,
+    domain_bulk,
+    domain_records,
+    domains,
+    pending,
+    services,
+)
 
 
 def build_router() -> Router:
     router = Router()
-    for module in (account, services, domains, domain_records, billing, pending):
+    modules = (
+        account, services, domains, domain_actions, domain_bulk, domain_records, billing, pending
+    )  # fmt: skip
+    for module in modules:
         module.register(router)
     return router

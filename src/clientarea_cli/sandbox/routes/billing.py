@@ -69,6 +69,14 @@ def _invoice(row: sqlite3.Row, items: list[object], today: date) -> dict[str, ob
     }
 
 
+def invoice_json(conn: sqlite3.Connection, invoice_id: int, today: date) -> dict[str, object]:
+    """The ``Invoice`` answer of one invoice, for the routes that create or pay one."""
+    row = conn.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+    if row is None:
+        raise not_found("invoice")
+    return _invoice(row, _items(conn, [row])[invoice_id], today)
+
+
 def list_invoices(ctx: Context) -> Response:
     query = Query(ctx.request.query)
     status = query.choice("status", INVOICE_FILTERS)

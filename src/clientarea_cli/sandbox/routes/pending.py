@@ -42,18 +42,7 @@ PENDING: list[tuple[str, str, str]] = [
     ("GET", "/v1/services/{id}/usage", "getServiceUsage"),
     ("PUT", "/v1/services/{id}/payment-method", "setServicePaymentMethod"),
     # domains
-    ("PATCH", "/v1/domains/{domain}", "updateDomain"),
-    ("PUT", "/v1/domains/{domain}/recurring", "setDomainRecurring"),
-    ("POST", "/v1/domains/{domain}/renewal", "renewDomain"),
-    ("GET", "/v1/domains/{domain}/nameservers", "getNameservers"),
-    ("PUT", "/v1/domains/{domain}/nameservers", "setNameservers"),
     ("POST", "/v1/domains/availability", "checkDomainAvailability"),
-    ("POST", "/v1/domains/bulk/renewal", "bulkRenewDomains"),
-    ("POST", "/v1/domains/bulk/recurring", "bulkSetDomainRecurring"),
-    ("POST", "/v1/domains/bulk/auto-renew", "bulkSetDomainAutoRenew"),
-    ("POST", "/v1/domains/bulk/lock", "bulkSetDomainLock"),
-    ("POST", "/v1/domains/bulk/privacy", "bulkSetDomainPrivacy"),
-    ("POST", "/v1/domains/bulk/nameservers", "bulkSetDomainNameservers"),
     # invoices
     ("POST", "/v1/invoices/{id}/payments", "payInvoice"),
     ("GET", "/v1/invoices/{id}/pdf", "getInvoicePdf"),

@@ -14,17 +14,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .. import money
-from .common import (
-    ANA_ID,
-    BRUNO_CARD_ID,
-    BRUNO_ID,
-    FIRST_INVOICE_ID,
-    VISA_ID,
-    insert,
-    instant,
-    invoice_totals,
-    next_id,
-)
+from ..invoicing import FIRST_INVOICE_ID, invoice_totals
+from .common import ANA_ID, BRUNO_CARD_ID, BRUNO_ID, VISA_ID, insert, instant, next_id
 
 Item = tuple[str, str, int | None, str]  # description, type, related id, amount
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from datetime import date
-from decimal import Decimal
-
-from .. import money
 
 DEMO_PASSWORD = "sandbox-demo"  # not a secret: the sandbox is a demo provider
 
@@ -18,10 +15,7 @@ VISA_ID, MASTERCARD_ID, BANK_ID, BRUNO_CARD_ID = 21, 22, 23, 24
 FIRST_DOMAIN_ID = 1001
 FIRST_SERVICE_ID = 101
 FIRST_ADDON_ID = 151
-FIRST_INVOICE_ID = 5001
 FIRST_TICKET_ID = 701
-
-VAT = {"EUR": Decimal("0.21"), "CHF": Decimal("0.081")}
 
 
 def key_hash(secret: str) -> str:
@@ -43,13 +37,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, 28))
 
 
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def insert(conn: sqlite3.Connection, table: str, row: dict[str, object]) -> int:
     """Insert one row given as column -> value; answer its id."""
     columns = ", ".join(row)
@@ -62,10 +49,3 @@ def next_id(conn: sqlite3.Connection, table: str, first: int) -> int:
     """The next free id of ``table``, never below ``first``."""
     row = conn.execute(f"SELECT max(id) FROM {table}").fetchone()  # noqa: S608
     return max(first, int(row[0] or 0) + 1)
-
-
-def invoice_totals(amounts: list[str], currency: str) -> tuple[Decimal, Decimal, Decimal]:
-    """(subtotal, tax, total) of the items' amounts at the currency's VAT rate."""
-    subtotal = money.total(amounts)
-    tax = money.quantize(subtotal * VAT.get(currency, Decimal(0)), currency)
-    return subtotal, tax, subtotal + tax

@@ -14,7 +14,8 @@ import string
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .common import FIRST_DOMAIN_ID, add_years, next_id
+from ..dates import add_years
+from .common import FIRST_DOMAIN_ID, next_id
 
 EXPIRING_WITHIN_30 = [
     ("garcia-hosting.es", 0),

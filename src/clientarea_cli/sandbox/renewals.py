@@ -1,0 +1,153 @@
+"""The renewal cycle: what the provider does on each day the simulated clock passes.
+
+``clock.advance_clock`` runs ``run_day`` once per day, in order, inside one write transaction.
+Each day, in this order:
+
+1. **Invoices.** An active domain with ``auto_renew`` on whose ``next_due_date`` is at most
+   ``RENEWAL_NOTICE_DAYS`` away gets its renewal invoice (``registration_period`` years at its
+   renewal price, due on ``next_due_date``), unless an unpaid renewal invoice for it exists.
+2. **Charges.** A domain with recurring payment on, active or in grace, whose ``next_due_date``
+   has come, has each unpaid invoice billing its renewal charged in full to its recurring card.
+   A card that is validated, not removed and not past the end of its expiry month pays: the
+   invoice is paid (``amount_paid``), and ``invoicing.mark_paid`` moves the expiry and the next
+   due date by the years billed. Any other card fails and the invoice stays unpaid. Wallet credit
+   is never used here. Every attempt is written to ``charge_attempts``.
+3. **Expiry.** An active domain whose ``expiry_date`` has passed was not renewed. If its
+   recurring charge failed (recurring on and a renewal invoice still unpaid) it enters ``grace``,
+   where the charge is retried daily, and is ``suspended`` once the date reaches
+   ``expiry_date + GRACE_DAYS``; otherwise it is simply ``expired``.
+
+Each step is one indexed query over the domains it concerns, so a day costs little even over
+tens of thousands of domains.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from . import money
+from .invoicing import (
+    DOMAIN_RENEWAL,
+    balance_due,
+    card_problem,
+    issue_invoice,
+    record_payment,
+    renewal_line,
+)
+
+RENEWAL_NOTICE_DAYS = 14  # the renewal invoice is issued this many days before the due date
+GRACE_DAYS = 3  # after a failed charge, days past expiry before the domain is suspended
+
+# "An unpaid invoice bills this domain's renewal", for a WHERE clause over ``domains``.
+_UNPAID_RENEWAL = f"""EXISTS (SELECT 1 FROM invoice_items ii JOIN invoices i ON i.id = ii.invoice_id
+    WHERE ii.related_id = domains.id AND ii.type = '{DOMAIN_RENEWAL}' AND i.status = 'unpaid')"""  # noqa: S608
+
+
+@dataclass
+class AdvanceSummary:
+    """What one advance of the clock did."""
+
+    today: date  # the new business date
+    days: int = 0
+    invoices_issued: int = 0
+    charges_made: int = 0
+    charges_failed: int = 0
+    domains_expired: int = 0
+    domains_in_grace: int = 0
+    domains_suspended: int = 0
+
+    def line(self) -> str:
+        """One line for people: ``Sandbox date is now 2026-12-22 (+30 days): …``."""
+        plural = "" if self.days == 1 else "s"
+        return (
+            f"Sandbox date is now {self.today.isoformat()} (+{self.days} day{plural}): "
+            f"{self.invoices_issued} renewal invoices issued, {self.charges_made} card charges "
+            f"made, {self.charges_failed} failed; {self.domains_expired} domains expired, "
+            f"{self.domains_in_grace} entered grace, {self.domains_suspended} suspended"
+        )
+
+
+def run_day(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    """Everything the provider does on ``day``, the new business date."""
+    _issue_invoices(conn, day, summary)
+    _charge_cards(conn, day, summary)
+    _expire(conn, day, summary)
+
+
+def _issue_invoices(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    horizon = day + timedelta(days=RENEWAL_NOTICE_DAYS)
+    rows = conn.execute(
+        "SELECT id, client_id, name, currency, recurring_amount, registration_period,"  # noqa: S608
+        " next_due_date FROM domains"
+        " WHERE status = 'active' AND next_due_date <= ? AND auto_renew = 1"
+        f" AND NOT {_UNPAID_RENEWAL} ORDER BY next_due_date, id",
+        (horizon.isoformat(),),
+    ).fetchall()
+    for row in rows:
+        years = int(row["registration_period"])
+        line = renewal_line(str(row["name"]), int(row["id"]), years,
+                            Decimal(row["recurring_amount"]))  # fmt: skip
+        due = max(date.fromisoformat(row["next_due_date"]), day)
+        issue_invoice(conn, int(row["client_id"]), str(row["currency"]), [line], day, due)
+        summary.invoices_issued += 1
+
+
+def _charge_cards(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    rows = conn.execute(
+        "SELECT DISTINCT i.id AS invoice_id, d.id AS domain_id, d.client_id,"
+        " d.recurring_payment_method_id AS method_id, d.next_due_date"
+        " FROM domains d JOIN invoice_items ii ON ii.related_id = d.id AND ii.type = ?"
+        " JOIN invoices i ON i.id = ii.invoice_id AND i.client_id = d.client_id"
+        " WHERE d.status IN ('active', 'grace') AND d.next_due_date <= ?"
+        " AND d.recurring_enabled = 1 AND i.status = 'unpaid'"
+        " ORDER BY d.next_due_date, d.id, i.id",
+        (DOMAIN_RENEWAL, day.isoformat()),
+    ).fetchall()
+    for row in rows:
+        invoice = conn.execute("SELECT * FROM invoices WHERE id = ?", (row["invoice_id"],))
+        invoice_row = invoice.fetchone()
+        amount = balance_due(invoice_row)
+        if amount <= 0:  # paid a moment ago through another domain it also bills
+            continue
+        method = conn.execute(
+            "SELECT * FROM payment_methods WHERE id = ? AND client_id = ?",
+            (row["method_id"], row["client_id"]),
+        ).fetchone()
+        problem = card_problem(method, day)
+        currency = str(invoice_row["currency"])
+        conn.execute(
+            "INSERT INTO charge_attempts (client_id, invoice_id, domain_id, payment_method_id,"
+            " date, currency, amount, ok, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row["client_id"], row["invoice_id"], row["domain_id"], row["method_id"],
+             day.isoformat(), currency, money.to_text(amount, currency), int(problem is None),
+             problem),
+        )  # fmt: skip
+        if problem is not None:
+            summary.charges_failed += 1
+            continue
+        record_payment(conn, int(row["invoice_id"]), amount, day)
+        summary.charges_made += 1
+
+
+def _expire(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    today = day.isoformat()
+    grace = conn.execute(
+        "UPDATE domains SET status = 'grace'"  # noqa: S608
+        " WHERE status = 'active' AND expiry_date < ? AND recurring_enabled = 1"
+        f" AND {_UNPAID_RENEWAL}",
+        (today,),
+    )
+    summary.domains_in_grace += grace.rowcount
+    expired = conn.execute(
+        "UPDATE domains SET status = 'expired' WHERE status = 'active' AND expiry_date < ?",
+        (today,),
+    )
+    summary.domains_expired += expired.rowcount
+    suspended = conn.execute(
+        "UPDATE domains SET status = 'suspended' WHERE status = 'grace' AND expiry_date <= ?",
+        ((day - timedelta(days=GRACE_DAYS)).isoformat(),),
+    )
+    summary.domains_suspended += suspended.rowcount
