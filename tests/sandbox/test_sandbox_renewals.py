@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -243,3 +244,20 @@ def test_the_clock_control_endpoint(db_path: Path) -> None:
         assert_error(anon.get("/_sandbox/clock"), 405, "method_not_allowed")
     with make_client(SandboxApp(db_path), None) as anon:
         assert_error(anon.post("/_sandbox/clock", json={"days": 1}), 404, "not_found")
+
+
+def test_a_version_1_database_is_migrated_and_advances(db_path: Path) -> None:
+    """An embedded sandbox created before the renewal cycle gets its indexes and table."""
+    conn = sqlite3.connect(db_path)
+    for name in ("domains_by_status_due", "domains_by_status_expiry", "invoice_items_by_invoice",
+                 "invoice_items_by_related", "wallet_movements_by_client",
+                 "charge_attempts_by_invoice"):  # fmt: skip
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute("DROP TABLE charge_attempts")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    db = open_database(db_path)
+    assert db.meta("schema_version") == "2"
+    assert advance_clock(db, 30).charges_made == 2
