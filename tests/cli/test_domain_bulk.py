@@ -214,3 +214,138 @@ def test_bad_run_options(demo: CLI, args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == message
     assert sandbox_db.snapshot() == before
+
+
+# -- recurring payment -------------------------------------------------------------------------
+def test_recur_without_a_validated_card_is_refused_before_any_change(demo: CLI) -> None:
+    _set("UPDATE payment_methods SET validated = 0 WHERE type = 'card'")
+    before = sandbox_db.snapshot()
+    result = demo("domains", "recur", "anagarcia.com", "--method", "21")
+    assert result.exit_code == 7
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "error: no validated card on the account: domains renew automatically only with a "
+        "validated card (wallet credit is never used for automatic renewals)"
+    )
+    assert sandbox_db.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("method", "message"),
+    [
+        ("22", "error: card 22 (Mastercard ···4444, expires 2028-05) is not validated yet"),
+        (
+            "23",
+            "error: payment method 23 is a bank account ···1332: domains renew automatically "
+            "only with a validated card",
+        ),
+        ("99", "error: no payment method '99' on this account"),
+        ("24", "error: no payment method '24' on this account"),  # Bruno's card
+    ],
+)
+def test_recur_refuses_methods_that_cannot_pay(demo: CLI, method: str, message: str) -> None:
+    before = sandbox_db.snapshot()
+    result = demo("domains", "recur", "anagarcia.com", "--method", method)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == message
+    assert sandbox_db.snapshot() == before
+
+
+def test_recur_needs_a_method_and_names_the_validated_cards(demo: CLI) -> None:
+    result = demo("domains", "recur", "anagarcia.com")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --method is required to switch recurring payment on\n"
+        "hint: validated cards: --method 21 (Visa ···4242, expires 2026-12)\n"
+    )
+
+
+def test_recur_on_with_the_billing_contact_warns_about_holder_and_expiry(demo: CLI) -> None:
+    _set("UPDATE domains SET recurring_enabled = 0, recurring_payment_method_id = NULL,"
+         " recurring_contact_id = NULL WHERE client_id = 1")  # fmt: skip
+    names = ["anagarcia.com", "castellers.cat"]  # due 2026-11-25 and 2026-12-30
+    _set("UPDATE domains SET next_due_date = '2027-02-01' WHERE name = 'castellers.cat'")
+    result = demo("domains", "recur", *names, "--method", "4242", "--contact", "billing", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "anagarcia.com   recurring on (Visa ···4242)\ncastellers.cat  recurring on (Visa ···4242)\n"
+    )
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "warning: the billing contact (Marta Ruiz) is not the card holder (Ana García); the "
+        "provider may refuse the charge or ask for authorisation"
+    )
+    assert lines[1] == (
+        "warning: castellers.cat: the card expires (2026-12) before the next billing date "
+        "(2027-02-01): the charge will fail and the domain may be suspended"
+    )
+    rows = sandbox_db.domains()
+    assert [
+        (
+            rows[n]["recurring_enabled"],
+            rows[n]["recurring_payment_method_id"],
+            rows[n]["recurring_contact_id"],
+        )
+        for n in names
+    ] == [(1, 21, 11), (1, 21, 11)]
+
+
+def test_recur_off(demo: CLI) -> None:
+    _set("UPDATE domains SET recurring_enabled = 1, recurring_payment_method_id = 21"
+         " WHERE name = 'anagarcia.com'")  # fmt: skip
+    result = demo("domains", "recur", "anagarcia.com", "--off")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "anagarcia.com  recurring off\n"
+    row = sandbox_db.domains()["anagarcia.com"]
+    assert (row["recurring_enabled"], row["recurring_payment_method_id"]) == (0, None)
+    refused = demo("domains", "recur", "anagarcia.com", "--off", "--method", "21")
+    assert refused.exit_code == 2
+
+
+# -- renewal -------------------------------------------------------------------------------------
+def _wallet() -> str:
+    rows = sandbox_db.rows("SELECT amount FROM wallet_movements WHERE client_id = 1")
+    from decimal import Decimal
+
+    return str(sum((Decimal(r["amount"]) for r in rows), Decimal(0)))
+
+
+def test_renew_issues_unpaid_invoices_and_says_how_to_pay(demo: CLI) -> None:
+    wallet = _wallet()
+    result = demo("domains", "renew", "anagarcia.com", "flamenco-studio.net", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "anagarcia.com        invoice INV-2026-5012 (15.72 EUR), unpaid\n"
+        "flamenco-studio.net  invoice INV-2026-5013 (18.14 EUR), unpaid\n"
+    )
+    lines = result.stderr.splitlines()
+    assert lines[:4] == [
+        "DOMAIN               CURRENT             DESIRED                       COST",
+        "anagarcia.com        expires 2026-11-25  +1y, expires 2027-11-25  12.99 EUR",
+        "flamenco-studio.net  expires 2026-12-06  +1y, expires 2027-12-06  14.99 EUR",
+        "renew 1y: 2 domain(s) to change; total 27.98 EUR before tax",
+    ]
+    assert lines[-1] == (
+        "2 invoice(s) left to pay; they stay unpaid until you pay them: "
+        "`clientarea invoices pay 5012 5013`"
+    )
+    assert _wallet() == wallet  # credit is never used unless asked
+    invoices = sandbox_db.rows("SELECT status FROM invoices WHERE id IN (5012, 5013)")
+    assert [i["status"] for i in invoices] == ["unpaid", "unpaid"]
+
+
+def test_renew_with_credit_pays_from_the_wallet(demo: CLI) -> None:
+    result = demo("domains", "renew", "codigo-abierto.dev", "--years", "2", "--use-credit", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "codigo-abierto.dev  invoice INV-2026-5012 (36.30 EUR), paid, 36.30 EUR credit applied\n"
+    )
+    assert _wallet() == "49.20"
+    row = sandbox_db.domains()["codigo-abierto.dev"]
+    assert row["expiry_date"] == "2028-12-22"
+
+
+def test_renew_years_out_of_range(demo: CLI) -> None:
+    result = demo("domains", "renew", "anagarcia.com", "--years", "11")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --years must be between 1 and 10\n"

@@ -152,7 +152,7 @@ def test_bulk_endpoint_shape(spec: dict[str, Any]) -> None:
         "nameservers",
     ]
     body = spec["components"]["schemas"]["BulkRequest"]["properties"]["items"]
-    assert body["maxItems"] == 500
+    assert body["maxItems"] == 1000
     result = spec["components"]["schemas"]["BulkResult"]
     assert set(result["required"]) == {"domain", "ok", "status", "error", "data"}
 

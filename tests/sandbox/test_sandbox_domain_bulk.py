@@ -189,9 +189,9 @@ def test_bulk_needs_a_key_and_a_known_action(client: httpx.Client) -> None:
     ("action", "body", "status", "expected"),
     [
         ("lock", [], 400, None),
-        ("lock", {"items": []}, 422, {"items": "is required: a list of 1 to 500 items"}),
-        ("lock", {"items": [{"domain": "a.es", "enabled": True}] * 501}, 422,
-         {"items": "is required: a list of 1 to 500 items"}),
+        ("lock", {"items": []}, 422, {"items": "is required: a list of 1 to 1000 items"}),
+        ("lock", {"items": [{"domain": "a.es", "enabled": True}] * 1001}, 422,
+         {"items": "is required: a list of 1 to 1000 items"}),
         ("lock", {"items": [{"domain": "anagarcia.com", "enabled": False}, "x"], "dry": 1}, 422,
          {"items.1": "must be an object", "dry": "is not a field of this request"}),
         ("auto-renew", {"items": [{"domain": "anagarcia.com", "enabled": False},

@@ -221,12 +221,19 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     if skipped:
         summary += f", {skipped} already so"
     if total:
-        summary += f"; total {total}"
+        summary += f"; total {total} before tax"
     if dry_run:
         renderer.listing(plan.items, PlanItem, what="domains")
         renderer.notice(summary + " (dry run: nothing was changed)")
         return
-    preview = _Renderer("table", stdout=sys.stderr, stderr=sys.stderr)
+    preview = _Renderer(
+        "table",
+        columns=["domain", "current", "desired", "cost"]
+        if total
+        else ["domain", "current", "desired"],
+        stdout=sys.stderr,
+        stderr=sys.stderr,
+    )
     rows = plan.to_apply
     preview.listing(rows[:PREVIEW_ROWS], PlanItem, what="domains")
     if len(rows) > PREVIEW_ROWS:

@@ -50,7 +50,7 @@ class Capability(StrEnum):
     IDEMPOTENCY_KEYS = "idempotency_keys"
 
 
-BULK_CHUNK = 500
+BULK_CHUNK = 1000
 """The most items one provider bulk request may carry (the Client Area API's limit)."""
 
 

@@ -64,7 +64,7 @@ SENSITIVE_NAMES = frozenset(
 )
 DEBUG_HEADERS = ("content-type", "idempotency-key", "retry-after", "x-provider-date", "user-agent")
 USER_AGENT = f"clientarea/{__version__} (+https://github.com/clientarea)"
-MAX_PER_PAGE = 500
+MAX_PER_PAGE = 1000
 
 
 def is_loopback_host(host: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 from .web import validation_failed
 
 DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 500
+MAX_PER_PAGE = 1000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT = re.compile(r"^[+-]?\d{1,9}$")
 

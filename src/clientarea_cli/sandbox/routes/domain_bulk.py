@@ -1,8 +1,8 @@
-"""``POST /v1/domains/bulk/{action}`` (bulkDomains): one action over up to 500 domains.
+"""``POST /v1/domains/bulk/{action}`` (bulkDomains): one action over up to 1000 domains.
 
 The request is one idempotent unit (one ``Idempotency-Key`` for all its items) and one write
 transaction. It is checked whole first: a body that is not an object, a list of items that is
-empty or longer than 500, or any item of the wrong shape for the action answers 400/422 and
+empty or longer than 1000, or any item of the wrong shape for the action answers 400/422 and
 changes nothing. Then each item runs, in order, through the very function of its single-domain
 operation (``domain_actions``) inside its own savepoint: an item that fails is rolled back to
 its savepoint and reported, and never fails the others.
@@ -30,7 +30,7 @@ from .domain_actions import (
     update_domain,
 )
 
-MAX_ITEMS = 500
+MAX_ITEMS = 1000
 MAX_REF_LENGTH = 253
 
 Operation = Callable[[sqlite3.Connection, int, date, str, dict[str, Any]], dict[str, object]]
