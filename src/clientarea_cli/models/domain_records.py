@@ -55,8 +55,30 @@ class DnsRecordInput(Model):
     priority: int | None = None
 
 
-class DnsRecord(DnsRecordInput):
+class DnsRecord(Model):
+    """A record of the zone, as the provider stores it."""
+
     id: int
+    type: str
+    name: str
+    value: str
+    ttl: int = 3600
+    priority: int | None = None
+
+    def as_input(self) -> DnsRecordInput:
+        return DnsRecordInput.model_validate(self.model_dump(exclude={"id"}))
+
+
+class Nameserver(Model):
+    """One of a domain's name servers (a row of `domains nameservers show`)."""
+
+    host: str
+
+
+class RoleContact(DomainContact):
+    """A WHOIS contact with its role, for tables and CSV (JSON shows `DomainContacts`)."""
+
+    role: str
 
 
 class BulkError(Model):

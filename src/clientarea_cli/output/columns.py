@@ -22,6 +22,7 @@ from clientarea_cli.models import (
     Service,
     WalletMovement,
 )
+from clientarea_cli.models.domain_records import ChildNameserver, DnsRecord, Nameserver, RoleContact
 
 DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Domain: ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
@@ -44,6 +45,10 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Outcome: ("domain", "ok", "result", "error"),
     RunSummary: ("id", "created_at", "action", "status", "total", "done", "failed", "pending"),
     JournalEntry: ("domain", "state", "result", "error"),
+    Nameserver: ("host",),
+    ChildNameserver: ("host", "ips"),
+    DnsRecord: ("id", "type", "name", "value", "ttl", "priority"),
+    RoleContact: ("role", "first_name", "last_name", "company", "email", "phone", "country"),
 }
 
 RIGHT_ALIGNED = frozenset(

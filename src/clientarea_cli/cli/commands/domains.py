@@ -92,6 +92,7 @@ def _register_record_commands() -> None:
     app.add_typer(domain_records.child_ns_app, name="child-ns")
     app.add_typer(domain_records.contacts_app, name="contacts")
     app.add_typer(domain_records.dns_app, name="dns")
+    app.command("epp")(domain_records.epp)
 
 
 _register_record_commands()
