@@ -537,3 +537,14 @@ def test_dns_remove_asks_and_unknown_records_exit_5(demo: CLI) -> None:
     agreed = demo("domains", "dns", "remove", ES, "1", stdin="y\n", tty=True)
     assert agreed.exit_code == 0, agreed.stderr
     assert len(provider_state()) == len(before) - 1
+
+
+def test_contacts_from_an_unknown_contact_lists_the_known_ones(demo: CLI) -> None:
+    before = provider_state()
+    result = demo("domains", "contacts", "set", ES, "--role", "tech", "--from-contact", "13")
+    assert (result.exit_code, result.stdout) == (5, "")
+    assert result.stderr == (
+        "error: contact 13 not found\n"
+        "hint: the account's contacts: 11 (Marta Ruiz), 12 (Jordi Puig)\n"
+    )
+    assert provider_state() == before

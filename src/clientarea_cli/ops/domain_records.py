@@ -187,10 +187,15 @@ def fields_from_contact(contact: Contact) -> dict[str, Any]:
 
 def find_account_contact(driver: Driver, contact_id: int) -> Contact:
     driver.require(Capability.CONTACTS, "reading contacts")
-    for contact in driver.list_contacts():
+    contacts = driver.list_contacts()
+    for contact in contacts:
         if contact.id == contact_id:
             return contact
-    raise NotFound(f"contact {contact_id} not found", hint="see `clientarea account contacts`")
+    known = ", ".join(f"{c.id} ({c.first_name} {c.last_name})" for c in contacts)
+    raise NotFound(
+        f"contact {contact_id} not found",
+        hint=f"the account's contacts: {known}" if known else "the account has no contacts",
+    )
 
 
 def new_contacts(

@@ -79,7 +79,7 @@ def set_(
     ] = None,
     from_contact: Annotated[
         int | None,
-        typer.Option(help="Copy this account contact (see `account contacts`).", metavar="ID"),
+        typer.Option(help="Copy this contact of the account (by its id).", metavar="ID"),
     ] = None,
     from_account: Annotated[
         bool, typer.Option("--from-account", help="Copy the account holder's details.")

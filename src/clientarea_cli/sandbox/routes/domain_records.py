@@ -70,7 +70,7 @@ def _find_child(conn: sqlite3.Connection, domain: sqlite3.Row, host: str) -> sql
         (domain["id"], normal_hostname(host)),
     ).fetchone()
     if row is None:
-        raise not_found("child nameserver")
+        raise not_found("child name server")
     return row
 
 
