@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from clientarea_cli.sandbox import SandboxApp
@@ -21,22 +21,16 @@ from tests.support import sandbox_db
 DEMO_KEY = "sk_sandbox_demo_0000000000000000"
 
 
-def _journal_done(home: Path) -> int:
-    path = home / ".local/state/clientarea/journal.db"
-    if not path.exists():
-        return 0
-    conn = sqlite3.connect(path, timeout=5)
-    try:
-        row = conn.execute("SELECT count(*) FROM items WHERE state = 'done'").fetchone()
-        return int(row[0])
-    except sqlite3.OperationalError:  # the tables are not there yet
-        return 0
-    finally:
-        conn.close()
+def _answered(app: object, method: str, suffix: str) -> int:
+    """How many `method` requests to paths ending in `suffix` the server has answered."""
+    assert isinstance(app, SandboxApp)
+    recent = app.request_log.snapshot()["recent"]
+    assert isinstance(recent, list)
+    return sum(1 for m, path, status in recent if m == method and path.endswith(suffix) and status)
 
 
-def _start_and_kill(proc: Subprocess, home: Path, args: list[str], after: int) -> None:
-    """Start the CLI, let `after` items finish, then SIGKILL it (no chance to clean up)."""
+def _start_and_kill(proc: Subprocess, args: list[str], done: Callable[[], bool]) -> None:
+    """Start the CLI, wait until `done()`, then SIGKILL it (no chance to clean up)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "clientarea_cli", *args],
         env=proc.env,
@@ -45,7 +39,7 @@ def _start_and_kill(proc: Subprocess, home: Path, args: list[str], after: int) -
     )
     deadline = time.monotonic() + 30
     try:
-        while _journal_done(home) < after:
+        while not done():
             assert child.poll() is None, "the run finished before it could be killed"
             assert time.monotonic() < deadline, "the run made no progress"
             time.sleep(0.02)
@@ -70,7 +64,7 @@ def test_renewals_killed_and_resumed_issue_one_invoice_per_domain(
     active = _active(served.db)
     before = sandbox_db.rows("SELECT max(id) AS top FROM invoices", path=served.db)[0]["top"]
     args = ["domains", "renew", "--status", "active", "--per-item", "--concurrency", "2", "--yes"]
-    _start_and_kill(proc, isolated, args, after=5)
+    _start_and_kill(proc, args, lambda: _answered(served.app, "POST", "/renewal") >= 5)
 
     listed = proc("journal", "list", "-o", "json")
     assert listed.exit_code == 0
@@ -112,7 +106,7 @@ def test_settings_killed_and_resumed_are_sent_once_per_domain(
         "2",
         "--yes",
     ]
-    _start_and_kill(proc, isolated, args, after=3)
+    _start_and_kill(proc, args, lambda: _answered(served.app, "PATCH", "") >= 3)
 
     resumed = proc("domains", "lock", "--resume")
     assert resumed.exit_code == 0, resumed.stderr

@@ -214,6 +214,8 @@ class HttpClient:
             self._debug(self.redact(line))
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
+        if self._debug is None:  # redacting a URL costs more than the rest of the request
+            return
         suffix = f" (attempt {attempt})" if attempt > 1 else ""
         self._log(f"> {request.method} {self.redact.url(request.url)}{suffix}")
         for name in ("authorization", *DEBUG_HEADERS):
@@ -237,7 +239,9 @@ class HttpClient:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
         safe_to_resend = method in IDEMPOTENT_METHODS or idempotency_key is not None
         clean = {k: v for k, v in (params or {}).items() if v is not None}
-        request = self._client.build_request(method, path, params=clean, json=json, headers=headers)
+        request = self._client.build_request(
+            method, path, params=clean or None, json=json, headers=headers
+        )
         attempts = max(1, self.retry.attempts)
         for attempt in range(1, attempts + 1):
             self._log_request(request, attempt)
@@ -261,11 +265,12 @@ class HttpClient:
                     f"cannot reach the provider at {host}: {reason}",
                     hint="check the URL (`clientarea auth status`) and your connection",
                 ) from None
-            elapsed = 1000 * (time.monotonic() - started)
-            self._log(f"< {response.status_code} {response.reason_phrase} ({elapsed:.0f} ms)")
-            for name in DEBUG_HEADERS[2:]:
-                if name in response.headers:
-                    self._log(f"<   {name}: {response.headers[name]}")
+            if self._debug is not None:
+                elapsed = 1000 * (time.monotonic() - started)
+                self._log(f"< {response.status_code} {response.reason_phrase} ({elapsed:.0f} ms)")
+                for name in DEBUG_HEADERS[2:]:
+                    if name in response.headers:
+                        self._log(f"<   {name}: {response.headers[name]}")
             status = response.status_code
             retryable = status in RETRY_STATUSES and (safe_to_resend or status == 429)
             if retryable and attempt < attempts:

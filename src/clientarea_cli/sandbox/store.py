@@ -1,13 +1,16 @@
 """The sandbox's SQLite store: opening, creating, migrating, resetting, and transactions.
 
-Each transaction uses its own short-lived connection, so the store is safe from any thread and
-picks up a reset made by another process. The file runs in WAL mode (readers never block the
+Each thread keeps one connection per database file and reuses it for its transactions (opening
+a connection and setting its pragmas cost more than a whole request); a connection is replaced
+when the file at the path is another file (a reset by another process swaps files), so the
+store is safe from any thread and picks up a reset made elsewhere. The file runs in WAL mode (readers never block the
 writer) with a busy timeout, and writes are serialised inside the process by one lock so that
 two request threads never race for SQLite's write lock.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -52,16 +55,36 @@ class Database:
             raise
         return conn
 
+    def _thread_connection(self) -> sqlite3.Connection:
+        """This thread's connection to the file now at ``self.path`` (opened on first use)."""
+        cache: dict[Path, tuple[tuple[int, int] | None, sqlite3.Connection]] | None = getattr(
+            _local, "connections", None
+        )
+        if cache is None:
+            cache = _local.connections = {}
+        try:
+            stat = os.stat(self.path)
+            ident: tuple[int, int] | None = (stat.st_dev, stat.st_ino)
+        except FileNotFoundError:
+            ident = None
+        cached = cache.get(self.path)
+        if cached is not None and cached[0] == ident and ident is not None:
+            return cached[1]
+        if cached is not None:
+            cached[1].close()
+        conn = self.connect()
+        cache[self.path] = (ident, conn)
+        return conn
+
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees the same snapshot."""
-        conn = self.connect()
+        conn = self._thread_connection()
+        conn.execute("BEGIN")
         try:
-            conn.execute("BEGIN")
             yield conn
-            conn.execute("COMMIT")
         finally:
-            conn.close()
+            conn.execute("COMMIT")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -70,8 +93,8 @@ class Database:
             raise RuntimeError("nested sandbox write transactions would deadlock")
         with _WRITE_LOCK:
             _local.writing = True
-            conn = self.connect()
             try:
+                conn = self._thread_connection()
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield conn
@@ -80,7 +103,6 @@ class Database:
                     raise
                 conn.execute("COMMIT")
             finally:
-                conn.close()
                 _local.writing = False
 
     def meta(self, key: str) -> str | None:

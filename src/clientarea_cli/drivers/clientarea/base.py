@@ -38,6 +38,17 @@ def _page_adapter(model: type[M]) -> TypeAdapter[_Page[M]]:
     return TypeAdapter(_Page[model])  # type: ignore[valid-type]
 
 
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[M]) -> TypeAdapter[M]:
+    """Building a TypeAdapter costs more than validating a response: one per model."""
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    return adapter
+
+
 class ClientAreaBase(Driver):
     """What every part of the clientarea driver shares; the operations live in mixins."""
 
@@ -84,7 +95,7 @@ class ClientAreaBase(Driver):
     # -- helpers ----------------------------------------------------------------------------
     def _get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
         response = self.http.get(path, params)
-        return decode(response, TypeAdapter(model))
+        return decode(response, _adapter(model))
 
     def _list(
         self, path: str, model: type[M], params: dict[str, Any], limit: int | None
@@ -114,7 +125,7 @@ class ClientAreaBase(Driver):
         idempotency_key: str | None = None,
     ) -> M:
         response = self.http.request(method, path, json=body, idempotency_key=idempotency_key)
-        return decode(response, TypeAdapter(model))
+        return decode(response, _adapter(model))
 
     def _delete(self, path: str) -> None:
         self.http.request("DELETE", path)

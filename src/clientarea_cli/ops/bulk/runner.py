@@ -34,6 +34,11 @@ MAX_BULK_CONCURRENCY = 4
 """Bulk requests carry hundreds of items each; a few at once keep the provider's writes flowing."""
 
 FATAL = (AuthError, NetworkError, OutcomeUnknown)
+MARK_AHEAD = 32
+"""Per-item mode journals items `sending` this many at a time, just before they are queued."""
+RECORD_EVERY = 64
+"""Outcomes are journalled in batches; an outcome not yet written when the process dies leaves
+its item `sending`, which a resume re-checks (or re-sends with the same idempotency key)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,7 @@ class Runner:
         self._stop = threading.Event()
         self._fatal: list[ClientAreaError] = []
         self._lock = threading.Lock()
+        self._unrecorded: list[tuple[int, Outcome]] = []
 
     @property
     def run_id(self) -> str:
@@ -121,7 +127,14 @@ class Runner:
         else:
             tasks = [self._item_task(item) for item in items]
             workers = self.options.concurrency
-        self._pool(tasks, workers)
+        marks = {
+            start: [item.seq for item in items[start : start + MARK_AHEAD]]
+            for start in range(0, len(items), MARK_AHEAD)
+        }
+        try:
+            self._pool(tasks, workers, None if self.bulk_mode() else marks)
+        finally:
+            self._flush()
         if self._fatal:
             self.journal.finish(self.run_id, "interrupted")
             raise self._fatal[0]
@@ -130,15 +143,25 @@ class Runner:
         return self.result
 
     # -- scheduling ---------------------------------------------------------------------------
-    def _pool(self, tasks: list[Callable[[], None]], workers: int) -> None:
-        """Run tasks with at most `workers` at once and few queued (memory stays flat)."""
+    def _pool(
+        self,
+        tasks: list[Callable[[], None]],
+        workers: int,
+        marks: dict[int, list[int]] | None,
+    ) -> None:
+        """Run tasks with at most `workers` at once and few queued (memory stays flat).
+
+        `marks` maps a task index to the items to journal as `sending` before queueing it.
+        """
         pending: set[Future[None]] = set()
         queue: Iterator[Callable[[], None]] = iter(tasks)
         with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="bulk") as pool:
             try:
-                for task in queue:
+                for index, task in enumerate(queue):
                     if self._stop.is_set():
                         break
+                    if marks and index in marks:
+                        self.journal.mark_sending(self.run_id, marks[index])
                     if len(pending) >= 2 * workers:
                         done, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for future in done:
@@ -149,6 +172,7 @@ class Runner:
             except KeyboardInterrupt:
                 self._stop.set()
                 pool.shutdown(wait=True, cancel_futures=True)
+                self._flush()
                 self.journal.finish(self.run_id, "interrupted")
                 raise Interrupted(
                     "interrupted; the items not finished are kept in the journal",
@@ -162,6 +186,20 @@ class Runner:
             if not outcome.ok and self.options.fail_fast:
                 self._stop.set()
 
+    def _record(self, seq: int, outcome: Outcome) -> None:
+        with self._lock:
+            self._unrecorded.append((seq, outcome))
+            if len(self._unrecorded) < RECORD_EVERY:
+                return
+            batch, self._unrecorded = self._unrecorded, []
+        self.journal.record(self.run_id, batch)
+
+    def _flush(self) -> None:
+        with self._lock:
+            batch, self._unrecorded = self._unrecorded, []
+        if batch:
+            self.journal.record(self.run_id, batch)
+
     def _fail(self, exc: ClientAreaError) -> None:
         with self._lock:
             self._fatal.append(exc)
@@ -173,7 +211,6 @@ class Runner:
             if self._stop.is_set():
                 return
             self._limiter.acquire()
-            self.journal.mark_sending(self.run_id, [item.seq])
             with self._lock:
                 self.result.requests += 1
             try:
@@ -185,7 +222,7 @@ class Runner:
                 outcome = Outcome(
                     domain=item.domain, ok=False, result="failed", error=describe_error(exc)
                 )
-            self.journal.record(self.run_id, [(item.seq, outcome)])
+            self._record(item.seq, outcome)
             self._report(outcome)
 
         return task
