@@ -367,6 +367,11 @@ def error_from_response(
         return PaymentError(text, details=details)
     if status in (400, 422):
         return UsageError(f"the provider refused the request: {text}", details=details)
+    if status == 409:
+        # A conflict with the object's state (not active, locked, in use): a refusal, not a failure.
+        return ProviderError(
+            f"the provider refused: {text}", status=status, code=code, details=details
+        )
     if status == 429:
         return RateLimited(
             f"rate-limited by the provider on {where} after retries",

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 from clientarea_cli.drivers.base import Capability, Driver
@@ -29,19 +28,6 @@ from clientarea_cli.ops import validate
 
 def _ref(ref: str) -> str:
     return ref.strip().lower()
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """The provider's 409 (a conflict with the domain's state) told as a refusal, not a failure."""
-    try:
-        yield
-    except ProviderError as exc:
-        marker = f": {exc.status} "
-        if exc.status != 409 or marker not in exc.message:
-            raise
-        reason = exc.message.split(marker, 1)[1]
-        raise ProviderError(f"the provider refused: {reason}", status=409, code=exc.code) from None
 
 
 def zone_of(ref: str) -> str | None:
@@ -84,8 +70,7 @@ def child_nameserver(ref: str, host: str, ips: list[str]) -> ChildNameserver:
 def add_child_nameserver(driver: Driver, ref: str, server: ChildNameserver) -> ChildNameserver:
     driver.require(Capability.DOMAINS, "child name servers")
     key = str(uuid.uuid4())
-    with _refusals():
-        return driver.add_child_nameserver(_ref(ref), server.host, server.ips, idempotency_key=key)
+    return driver.add_child_nameserver(_ref(ref), server.host, server.ips, idempotency_key=key)
 
 
 def update_child_nameserver(driver: Driver, ref: str, server: ChildNameserver) -> ChildNameserver:
@@ -95,8 +80,7 @@ def update_child_nameserver(driver: Driver, ref: str, server: ChildNameserver) -
 
 def remove_child_nameserver(driver: Driver, ref: str, host: str) -> None:
     driver.require(Capability.DOMAINS, "child name servers")
-    with _refusals():
-        driver.remove_child_nameserver(_ref(ref), host)
+    driver.remove_child_nameserver(_ref(ref), host)
 
 
 # -- EPP code -----------------------------------------------------------------------------------
@@ -229,8 +213,7 @@ def contacts_diff(old: DomainContacts, new: DomainContacts) -> list[tuple[str, A
 
 def set_contacts(driver: Driver, ref: str, contacts: DomainContacts) -> DomainContacts:
     driver.require(Capability.DOMAINS, "changing domain contacts")
-    with _refusals():
-        return driver.set_domain_contacts(_ref(ref), contacts)
+    return driver.set_domain_contacts(_ref(ref), contacts)
 
 
 # -- DNS records --------------------------------------------------------------------------------
@@ -238,8 +221,7 @@ def set_contacts(driver: Driver, ref: str, contacts: DomainContacts) -> DomainCo
 
 def list_dns_records(driver: Driver, ref: str) -> list[DnsRecord]:
     driver.require(Capability.DOMAINS, "DNS management")
-    with _refusals():
-        return driver.list_dns_records(_ref(ref))
+    return driver.list_dns_records(_ref(ref))
 
 
 def dns_record(
@@ -250,8 +232,7 @@ def dns_record(
 
 def add_dns_record(driver: Driver, ref: str, record: DnsRecordInput) -> DnsRecord:
     driver.require(Capability.DOMAINS, "DNS management")
-    with _refusals():
-        return driver.add_dns_record(_ref(ref), record, idempotency_key=str(uuid.uuid4()))
+    return driver.add_dns_record(_ref(ref), record, idempotency_key=str(uuid.uuid4()))
 
 
 def find_dns_record(driver: Driver, ref: str, record_id: int) -> DnsRecord:
@@ -303,11 +284,9 @@ def update_dns_record(
     driver: Driver, ref: str, record_id: int, record: DnsRecordInput
 ) -> DnsRecord:
     driver.require(Capability.DOMAINS, "DNS management")
-    with _refusals():
-        return driver.update_dns_record(_ref(ref), record_id, record)
+    return driver.update_dns_record(_ref(ref), record_id, record)
 
 
 def remove_dns_record(driver: Driver, ref: str, record_id: int) -> None:
     driver.require(Capability.DOMAINS, "DNS management")
-    with _refusals():
-        driver.remove_dns_record(_ref(ref), record_id)
+    driver.remove_dns_record(_ref(ref), record_id)
