@@ -349,3 +349,92 @@ def test_renew_years_out_of_range(demo: CLI) -> None:
     result = demo("domains", "renew", "anagarcia.com", "--years", "11")
     assert result.exit_code == 2
     assert result.stderr == "error: --years must be between 1 and 10\n"
+
+
+# -- name servers ---------------------------------------------------------------------------------
+def test_nameservers_set_on_one_domain(demo: CLI) -> None:
+    result = demo(
+        "domains", "nameservers", "set", "anagarcia.com", "NS1.Example.net.", "ns2.example.net"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "anagarcia.com  nameservers ns1.example.net, ns2.example.net\n"
+    assert json.loads(sandbox_db.domains()["anagarcia.com"]["nameservers"]) == [
+        "ns1.example.net",
+        "ns2.example.net",
+    ]
+    shown = demo("domains", "nameservers", "show", "anagarcia.com", "-o", "json")
+    assert [n["host"] for n in json.loads(shown.stdout)] == ["ns1.example.net", "ns2.example.net"]
+
+
+@pytest.mark.parametrize(
+    ("servers", "message"),
+    [
+        (["ns1.example.net"], "error: give 2 to 5 name servers (got 1)"),
+        ([f"ns{i}.example.net" for i in range(6)], "error: give 2 to 5 name servers (got 6)"),
+        (["ns1.example.net", "ns1.example.net"], "error: the same name server is given twice"),
+        (
+            ["ns1.example.net", "bad_host.example"],
+            "error: invalid name server 2: 'bad_host.example'",
+        ),
+    ],
+)
+def test_bad_nameservers_send_nothing(demo: CLI, servers: list[str], message: str) -> None:
+    before = sandbox_db.snapshot()
+    result = demo("domains", "nameservers", "set", "--tld", "es", "--yes", *servers)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert sandbox_db.snapshot() == before
+
+
+def test_nameservers_set_with_a_filter_takes_every_argument_as_a_server(demo: CLI) -> None:
+    result = demo(
+        "domains", "nameservers", "set", "--tld", "cat", "--yes", "ns1.a.net", "ns2.a.net"
+    )
+    assert result.exit_code == 0, result.stderr
+    cats = [d for d in sandbox_db.domains().values() if d["tld"] == "cat" and d["client_id"] == 1]
+    assert cats
+    assert all(json.loads(d["nameservers"]) == ["ns1.a.net", "ns2.a.net"] for d in cats)
+
+
+# -- output formats and fail-fast ------------------------------------------------------------------
+def test_jsonl_streams_one_result_per_domain(unlocked: CLI) -> None:
+    result = unlocked("domains", "autorenew", "on", *THREE, "--yes", "-o", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["domain"] for r in rows) == ["anagarcia.com", "flamenco-studio.net"]
+    assert all(r["ok"] and r["result"] == "auto-renew on" for r in rows)
+
+
+def test_json_lists_failures_too(unlocked: CLI) -> None:
+    result = unlocked(
+        "domains", "autorenew", "on", "anagarcia.com", "viejo-proyecto.com", "--yes", "-o", "json"
+    )
+    assert result.exit_code == 3
+    rows = {r["domain"]: r for r in json.loads(result.stdout)}
+    assert rows["anagarcia.com"]["ok"] is True
+    assert rows["viejo-proyecto.com"]["ok"] is False
+    assert "expired" in rows["viejo-proyecto.com"]["error"]
+
+
+def test_fail_fast_stops_at_the_first_failure(unlocked: CLI) -> None:
+    # One request at a time, expired domains first in expiry order: the first fails, nothing after.
+    result = unlocked(
+        "domains",
+        "autorenew",
+        "on",
+        "--all",
+        "--yes",
+        "--per-item",
+        "--concurrency",
+        "1",
+        "--fail-fast",
+    )
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert [x for x in result.stderr.splitlines() if x.startswith("warning: ")] == [
+        "warning: antiguo-blog.net: the provider refused: antiguo-blog.net is expired: only an "
+        "active domain's settings can change (status: expired)"
+    ]
+    assert sum(d["auto_renew"] for d in sandbox_db.domains().values() if d["client_id"] == 1) == 1
+    listed = json.loads(unlocked("journal", "list", "-o", "json").stdout)
+    assert listed[0]["status"] == "interrupted"
