@@ -4,7 +4,8 @@ Retry policy (DESIGN §5, reference/reliability.md §3.2): GET/PUT/DELETE are re
 502, 503, 504 and transport errors; a POST only when it carries an idempotency key the provider
 honours, when it failed before any byte was sent (connect errors), or on 429 (the request was
 refused, not processed). A POST that may have reached the provider and got no usable answer raises
-OutcomeUnknown instead of being sent again.
+OutcomeUnknown instead of being sent again. A driver whose API makes PATCH idempotent (it sets
+absolute values, as the Client Area API's does) adds it with `idempotent_methods`.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from clientarea_cli.errors import (
 
 T = TypeVar("T")
 
+MAX_CONNECTIONS = 48
+"""Connections kept per client: enough for the largest bulk concurrency."""
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 SENSITIVE_NAMES = frozenset(
@@ -183,8 +186,9 @@ class HttpClient:
         retry: RetryPolicy | None = None,
         debug: Callable[[str], None] | None = None,
         redactor: Redactor | None = None,
-        max_connections: int = 16,
+        max_connections: int = MAX_CONNECTIONS,
         provider_name: str = "clientarea",
+        idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS,
     ) -> None:
         if transport is None:
             check_base_url(base_url)
@@ -193,6 +197,7 @@ class HttpClient:
         self.redact = redactor or Redactor()
         self._debug = debug
         self.provider_name = provider_name
+        self.idempotent_methods = idempotent_methods
         limits = httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         )
@@ -237,7 +242,7 @@ class HttpClient:
         """Send with the retry policy; return a 2xx response or raise the mapped error."""
         method = method.upper()
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
-        safe_to_resend = method in IDEMPOTENT_METHODS or idempotency_key is not None
+        safe_to_resend = method in self.idempotent_methods or idempotency_key is not None
         clean = {k: v for k, v in (params or {}).items() if v is not None}
         request = self._client.build_request(
             method, path, params=clean or None, json=json, headers=headers

@@ -11,7 +11,13 @@ import httpx
 from pydantic import BaseModel, TypeAdapter
 
 from clientarea_cli.drivers.base import Capability, Driver
-from clientarea_cli.drivers.http import HttpClient, Redactor, RetryPolicy, decode
+from clientarea_cli.drivers.http import (
+    IDEMPOTENT_METHODS,
+    HttpClient,
+    Redactor,
+    RetryPolicy,
+    decode,
+)
 from clientarea_cli.models import (
     Listing,
 )
@@ -87,6 +93,8 @@ class ClientAreaBase(Driver):
             redactor=redactor,
             timeout=timeout,
             provider_name=self.name,
+            # The contract's PATCH bodies set absolute values: sending one twice is harmless.
+            idempotent_methods=IDEMPOTENT_METHODS | {"PATCH"},
         )
 
     def close(self) -> None:

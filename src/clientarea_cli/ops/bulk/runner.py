@@ -17,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from clientarea_cli.drivers.base import BULK_CHUNK, Capability, Driver
+from clientarea_cli.drivers.http import MAX_CONNECTIONS
 from clientarea_cli.errors import (
     AuthError,
     ClientAreaError,
@@ -29,7 +30,7 @@ from clientarea_cli.ops.bulk.actions import Action
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem
 
 DEFAULT_CONCURRENCY = 16
-MAX_CONCURRENCY = 48
+MAX_CONCURRENCY = MAX_CONNECTIONS
 MAX_BULK_CONCURRENCY = 4
 """Bulk requests carry hundreds of items each; a few at once keep the provider's writes flowing."""
 
