@@ -438,3 +438,18 @@ def test_fail_fast_stops_at_the_first_failure(unlocked: CLI) -> None:
     assert sum(d["auto_renew"] for d in sandbox_db.domains().values() if d["client_id"] == 1) == 1
     listed = json.loads(unlocked("journal", "list", "-o", "json").stdout)
     assert listed[0]["status"] == "interrupted"
+
+
+def test_the_warned_card_expiry_comes_true_when_the_sandbox_clock_advances(demo: CLI) -> None:
+    _set("UPDATE domains SET expiry_date = '2027-01-05', next_due_date = '2027-01-05',"
+         " auto_renew = 1, recurring_enabled = 0 WHERE name = 'castellers.cat'")  # fmt: skip
+    recur = demo("domains", "recur", "castellers.cat", "--method", "21")
+    assert recur.exit_code == 0, recur.stderr
+    assert "castellers.cat: the card expires (2026-12) before the next billing date" in recur.stderr
+    advanced = demo("sandbox", "advance", "--days", "50")
+    assert advanced.exit_code == 0, advanced.stderr
+    shown = json.loads(demo("domains", "show", "castellers.cat", "-o", "json").stdout)
+    assert shown["status"] == "suspended"
+    attempts = sandbox_db.rows("SELECT ok FROM charge_attempts WHERE domain_id = ?", shown["id"])
+    assert attempts
+    assert not any(a["ok"] for a in attempts)
