@@ -36,6 +36,7 @@ unit: $(STAMP)
 ## Start-up and bulk benchmarks (print ratios against baselines run in the same session).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/bulk.py
 
 ## Regenerate completions/ from the app (a test fails when they are stale).
 completions: $(STAMP)
