@@ -19,15 +19,23 @@ AllDomainsOpt = Annotated[
 ]
 TldOpt = Annotated[
     str | None,
-    typer.Option(help="Only this TLD, e.g. es or .com.", rich_help_panel=TARGETS),
+    typer.Option(help="Only this TLD, e.g. es or .com.", metavar="TLD", rich_help_panel=TARGETS),
 ]
 ExpiringOpt = Annotated[
     str | None,
-    typer.Option(help="Only domains expiring within 30d, 6w, 3m, 1y…", rich_help_panel=TARGETS),
+    typer.Option(
+        help="Only domains expiring within 30d, 6w, 3m, 1y…",
+        metavar="PERIOD",
+        rich_help_panel=TARGETS,
+    ),
 ]
 StatusOpt = Annotated[
     str | None,
-    typer.Option(help="Only domains in this status (active, expired…).", rich_help_panel=TARGETS),
+    typer.Option(
+        help="Only domains in this status (active, expired…).",
+        metavar="STATUS",
+        rich_help_panel=TARGETS,
+    ),
 ]
 AutoRenewFilterOpt = Annotated[
     str | None,

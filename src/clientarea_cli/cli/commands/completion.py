@@ -20,7 +20,7 @@ def script(shell: str) -> str:
 
 @app.command()
 def completion(
-    shell: Annotated[str, typer.Argument(help="bash, zsh, fish or powershell.")],
+    shell: Annotated[str, typer.Argument(help="bash, zsh, fish or powershell.", metavar="SHELL")],
 ) -> None:
     """Print the completion script for SHELL.
 

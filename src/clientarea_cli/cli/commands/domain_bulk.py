@@ -69,9 +69,7 @@ def renew(
 ) -> None:
     """Renew domains early: one (proforma) renewal invoice per domain.
 
-    Shows each domain, the years, its price and the total per currency before asking. Wallet
-    credit is used only with --use-credit; otherwise the invoices stay unpaid and are listed
-    with how to pay them.
+    Shows each domain, the years, its price and the total per currency before asking. Wallet credit is used only with --use-credit; otherwise the invoices stay unpaid and are listed with how to pay them.
 
     Example: clientarea domains renew --expiring-within 30d --years 1 --dry-run
     """
@@ -129,9 +127,7 @@ def recur(
 ) -> None:
     """Switch recurring payment on (charged to a validated card) or off.
 
-    Needs a validated card on the account (wallet credit never pays automatic renewals). Warns
-    when the billing contact is not the card holder, and for each domain whose next billing
-    date comes after the card expires (the charge would fail and the domain may be suspended).
+    Needs a validated card on the account (wallet credit never pays automatic renewals). Warns when the billing contact is not the card holder, and for each domain whose next billing date comes after the card expires (the charge would fail and the domain may be suspended).
 
     Example: clientarea domains recur --tld es --method 4242 --contact billing
     """

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from clientarea_cli.models.domain_records import DomainContacts
     from clientarea_cli.output.render import Renderer
 
-DomainArg = Annotated[str, typer.Argument(help="Domain name or id.", show_default=False)]
+DomainArg = Annotated[
+    str, typer.Argument(help="Domain name or id.", metavar="DOMAIN", show_default=False)
+]
 FIELDS = "Contact fields (replace the chosen roles' values)"
 
 
@@ -116,9 +118,7 @@ def set_(
 ) -> None:
     """Change some of the domain's contacts: shows the changes, then asks (--yes to skip).
 
-    Choose the roles with --role (or a file naming them), a source with --from-contact ID,
-    --from-account or --file, and/or single fields such as --email; the fields not given keep
-    their current values.
+    Choose the roles with --role (or a file naming them), a source with --from-contact ID, --from-account or --file, and/or single fields such as --email; the fields not given keep their current values.
 
     Example: clientarea domains contacts set example.es --role tech --from-contact 12
     """

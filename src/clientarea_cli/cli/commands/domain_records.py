@@ -37,10 +37,16 @@ dns_app = typer.Typer(
     no_args_is_help=True,
 )
 
-DomainArg = Annotated[str, typer.Argument(help="Domain name or id.", show_default=False)]
+DomainArg = Annotated[
+    str, typer.Argument(help="Domain name or id.", metavar="DOMAIN", show_default=False)
+]
 HostArg = Annotated[
     str,
-    typer.Argument(help="The child name server: ns1.example.es, or just ns1.", show_default=False),
+    typer.Argument(
+        help="The child name server: ns1.example.es, or just ns1.",
+        metavar="HOST",
+        show_default=False,
+    ),
 ]
 IpsOpt = Annotated[
     list[str] | None,
@@ -258,11 +264,14 @@ def dns_add(
     kind: Annotated[
         str, typer.Argument(metavar="TYPE", help="A, AAAA, CNAME, MX, TXT, SRV or CAA.")
     ],
-    name: Annotated[str, typer.Argument(help="Relative name: @ (the apex), www, _sip._tcp.")],
+    name: Annotated[
+        str, typer.Argument(help="Relative name: @ (the apex), www, _sip._tcp.", metavar="NAME")
+    ],
     value: Annotated[
         str,
         typer.Argument(
-            help='An IP, a host name, text, "weight port target" (SRV), or flags tag "value" (CAA).'
+            help='An IP, a host name, text, "weight port target" (SRV), or flags tag "value" (CAA).',
+            metavar="VALUE",
         ),
     ],
     ttl: TtlOpt = None,

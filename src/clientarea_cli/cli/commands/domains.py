@@ -63,7 +63,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    domain: Annotated[str, typer.Argument(help="Domain name or id.")],
+    domain: Annotated[str, typer.Argument(help="Domain name or id.", metavar="DOMAIN")],
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
 ) -> None:

@@ -26,8 +26,7 @@ def list_(
 ) -> None:
     """List bulk runs, newest first, with how many items are done, failed or left.
 
-    A run is `interrupted` when its process stopped with items left: the same command with
-    --resume finishes it.
+    A run is `interrupted` when its process stopped with items left: the same command with --resume finishes it.
 
     Example: clientarea journal list --limit 5
     """
@@ -50,7 +49,9 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    run_id: Annotated[str, typer.Argument(help="The run's id (or its first characters).")],
+    run_id: Annotated[
+        str, typer.Argument(help="The run's id (or its first characters).", metavar="RUN")
+    ],
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
     no_headers: NoHeadersOpt = False,
