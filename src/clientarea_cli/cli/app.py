@@ -24,7 +24,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "help": (f"{COMMANDS}.help", "Help topics: exit codes, environment, formats."),
     "invoices": (f"{COMMANDS}.invoices", "List and inspect invoices."),
-    "journal": (f"{COMMANDS}.journal", "Bulk runs recorded on this machine, for --resume."),
+    "journal": (
+        f"{COMMANDS}.journal",
+        "Bulk runs and money requests recorded on this machine: --resume, reconcile.",
+    ),
     "payment-methods": (
         f"{COMMANDS}.payment_methods",
         "Cards and bank direct debits on the account.",

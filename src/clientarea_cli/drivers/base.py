@@ -25,6 +25,7 @@ from clientarea_cli.models import (
     EppCode,
     Invoice,
     Listing,
+    OperationStatus,
     PaymentMethod,
     ProviderInfo,
     Service,
@@ -178,6 +179,11 @@ class Driver:
 
     def remove_dns_record(self, ref: str, record_id: int) -> None:
         raise self._unsupported("DNS management")
+
+    # -- money operations -------------------------------------------------------------------
+    def get_operation(self, key: str) -> OperationStatus:
+        """What the provider did with a request sent under this idempotency key."""
+        raise self._unsupported("reconciling operations")
 
     # -- billing ----------------------------------------------------------------------------
     def list_invoices(self, *, status: str | None, limit: int | None) -> Listing[Invoice]:

@@ -261,10 +261,12 @@ class HttpClient:
                     self.retry.sleep(self.retry.wait(attempt, None))
                     continue
                 host = request.url.host
-                if sent and not safe_to_resend:
+                if sent and method not in self.idempotent_methods:
+                    # Even a keyed POST may have been applied: only the provider can tell.
                     raise OutcomeUnknown(
                         f"{method} {request.url.path} was sent to {host} but no answer came "
                         f"({reason}); it may or may not have taken effect",
+                        details={"idempotency_key": idempotency_key} if idempotency_key else None,
                     ) from None
                 raise NetworkError(
                     f"cannot reach the provider at {host}: {reason}",

@@ -9,7 +9,14 @@ from clientarea_cli.models.billing import (
     WalletMovement,
     WalletOverview,
 )
-from clientarea_cli.models.bulk import JournalEntry, Outcome, PlanItem, RunSummary
+from clientarea_cli.models.bulk import (
+    JournalEntry,
+    MoneyOperation,
+    OperationStatus,
+    Outcome,
+    PlanItem,
+    RunSummary,
+)
 from clientarea_cli.models.common import Listing, Model, Money
 from clientarea_cli.models.domain_records import (
     BulkError,
@@ -45,6 +52,8 @@ __all__ = [
     "Listing",
     "Model",
     "Money",
+    "MoneyOperation",
+    "OperationStatus",
     "Outcome",
     "PaymentMethod",
     "PlanItem",

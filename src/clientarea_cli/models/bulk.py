@@ -56,3 +56,24 @@ class RunSummary(Model):
     failed: int
     skipped: int
     pending: int
+
+
+class MoneyOperation(Model):
+    """A money request as the journal remembers it; `key` is its idempotency key."""
+
+    key: str
+    created_at: dt.datetime
+    profile: str
+    kind: str
+    summary: str
+    status: str
+    result: str | None = None
+
+
+class OperationStatus(Model):
+    """What the provider says happened to an idempotency key (`GET /v1/operations/{key}`)."""
+
+    key: str
+    status: str
+    http_status: int | None = None
+    response: dict[str, object] | list[object] | None = None

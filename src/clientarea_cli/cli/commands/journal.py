@@ -10,7 +10,7 @@ from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 
 app = typer.Typer(
-    help="Bulk runs recorded on this machine, for --resume and for the record.",
+    help="Bulk runs and money requests recorded on this machine: --resume, reconcile.",
     no_args_is_help=True,
 )
 
@@ -75,3 +75,53 @@ def show(
         f"run {record.id}: {record.title} ({record.mode} mode, profile {record.profile})"
     )
     renderer.listing(entries, JournalEntry, what="items")
+
+
+@app.command("payments")
+def payments(
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List the money requests sent from this machine (top-ups, payments…) and their outcome.
+
+    `unknown` means no answer came after the request was sent: run `clientarea journal reconcile`.
+
+    Example: clientarea journal payments -o json
+    """
+    from clientarea_cli.cli.money import money_log
+    from clientarea_cli.models import MoneyOperation
+
+    renderer = AppContext.of(ctx).renderer(output, columns, no_headers)
+    with money_log() as log:
+        operations = log.operations()
+    renderer.listing(operations, MoneyOperation, what="money requests")
+
+
+@app.command("reconcile")
+def reconcile(
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Ask the provider what happened to every money request whose outcome is unknown.
+
+    Each is settled as `completed` (it happened: do not send it again), `failed` (the provider refused it) or `not_applied` (it never arrived: safe to retry).
+
+    Example: clientarea journal reconcile
+    """
+    from clientarea_cli.cli.money import money_log
+    from clientarea_cli.models import MoneyOperation
+    from clientarea_cli.ops import money
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    profile, _ = app_ctx.profile()
+    with money_log() as log:
+        settled = money.reconcile(app_ctx.driver(), log, profile)
+    if not settled and renderer.fmt == "table":
+        renderer.notice("nothing to reconcile: every money request has a known outcome")
+        return
+    renderer.listing(settled, MoneyOperation, what="money requests")

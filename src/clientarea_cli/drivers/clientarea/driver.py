@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
@@ -14,6 +15,7 @@ from clientarea_cli.models import (
     DomainFilter,
     Invoice,
     Listing,
+    OperationStatus,
     PaymentMethod,
     ProviderInfo,
     Service,
@@ -24,6 +26,9 @@ from clientarea_cli.models import (
 
 class ClientAreaDriver(DomainActionsMixin, DomainRecordsMixin, ClientAreaBase):
     # -- operations -------------------------------------------------------------------------
+    def get_operation(self, key: str) -> OperationStatus:
+        return self._get(f"/operations/{quote(key, safe='')}", OperationStatus)
+
     def provider_info(self) -> ProviderInfo:
         return self._get("/provider", ProviderInfo)
 
