@@ -24,11 +24,13 @@ from clientarea_cli.models import (
     DomainFilter,
     EppCode,
     Invoice,
+    InvoicePayment,
     Listing,
     OperationStatus,
     PaymentMethod,
     ProviderInfo,
     Service,
+    TransferDetails,
     Wallet,
     WalletMovement,
 )
@@ -191,6 +193,24 @@ class Driver:
 
     def get_invoice(self, invoice_id: int) -> Invoice:
         raise self._unsupported("showing an invoice")
+
+    def pay_invoice(
+        self,
+        invoice_id: int,
+        *,
+        use_credit: bool,
+        method: str | None,
+        payment_method_id: int | None,
+        idempotency_key: str,
+    ) -> InvoicePayment:
+        raise self._unsupported("paying invoices")
+
+    def get_invoice_pdf(self, invoice_id: int) -> tuple[bytes, str | None]:
+        """The PDF and the file name the provider suggests (if any)."""
+        raise self._unsupported("downloading invoices")
+
+    def get_invoice_transfer_details(self, invoice_id: int) -> TransferDetails:
+        raise self._unsupported("bank transfer details")
 
     def get_wallet(self) -> Wallet:
         raise self._unsupported("reading the wallet")

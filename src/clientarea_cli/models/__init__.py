@@ -2,9 +2,12 @@
 
 from clientarea_cli.models.account import Account, AuthStatus, Contact, ProviderInfo
 from clientarea_cli.models.billing import (
+    BankAccountDetails,
     Invoice,
     InvoiceItem,
+    InvoicePayment,
     PaymentMethod,
+    TransferDetails,
     Wallet,
     WalletMovement,
     WalletOverview,
@@ -34,6 +37,7 @@ from clientarea_cli.models.services import Service, ServiceAddon
 __all__ = [
     "Account",
     "AuthStatus",
+    "BankAccountDetails",
     "BulkError",
     "BulkItemResult",
     "ChildNameserver",
@@ -48,6 +52,7 @@ __all__ = [
     "EppCode",
     "Invoice",
     "InvoiceItem",
+    "InvoicePayment",
     "JournalEntry",
     "Listing",
     "Model",
@@ -61,6 +66,7 @@ __all__ = [
     "RunSummary",
     "Service",
     "ServiceAddon",
+    "TransferDetails",
     "Wallet",
     "WalletMovement",
     "WalletOverview",

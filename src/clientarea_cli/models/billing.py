@@ -66,3 +66,33 @@ class PaymentMethod(Model):
     expiry: str | None = None
     validated: bool
     is_default: bool = False
+
+
+class BankAccountDetails(Model):
+    """One of the provider's bank accounts, for paying by transfer."""
+
+    bank: str
+    iban: str
+    bic: str
+    holder: str
+
+
+class TransferDetails(Model):
+    """Where to send a bank transfer, how much, and the reference to quote."""
+
+    reference: str
+    amount: Money
+    bank_accounts: list[BankAccountDetails]
+
+
+class InvoicePayment(Model):
+    id: int
+    invoice_id: int
+    status: str
+    credit_applied: Money
+    charged: Money
+    method: str | None = None
+    payment_method_id: int | None = None
+    transfer: TransferDetails | None = None
+    invoice: Invoice
+    created_at: dt.datetime

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
+from clientarea_cli.drivers.clientarea.invoices import InvoicesMixin
 from clientarea_cli.drivers.clientarea.records import DomainRecordsMixin
 from clientarea_cli.models import (
     Account,
@@ -24,7 +25,7 @@ from clientarea_cli.models import (
 )
 
 
-class ClientAreaDriver(DomainActionsMixin, DomainRecordsMixin, ClientAreaBase):
+class ClientAreaDriver(InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, ClientAreaBase):
     # -- operations -------------------------------------------------------------------------
     def get_operation(self, key: str) -> OperationStatus:
         return self._get(f"/operations/{quote(key, safe='')}", OperationStatus)
