@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import TransferDetails
 
 app = typer.Typer(help="List and inspect invoices.", no_args_is_help=True)
 
@@ -67,3 +70,131 @@ def show(
     from clientarea_cli.models import InvoiceItem
 
     renderer.listing(invoice.items, InvoiceItem, what="items")
+
+
+@app.command("pay")
+def pay(
+    ctx: typer.Context,
+    invoice_ids: Annotated[
+        list[int], typer.Argument(metavar="INVOICE...", help="Invoice ids.", show_default=False)
+    ],
+    use_credit: Annotated[
+        bool, typer.Option("--use-credit", help="Apply wallet credit first, as far as it goes.")
+    ] = False,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            help="Card or bank account for the rest: id or last four digits.", metavar="METHOD"
+        ),
+    ] = None,
+    transfer: Annotated[
+        bool, typer.Option("--transfer", help="Pay the rest by bank transfer (prints the details).")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Pay invoices: wallet credit first when asked, then a card or a bank transfer for the rest.
+
+    Shows each invoice with the credit it takes and what is charged, then asks. Credit pays only when you ask for it. Each payment carries an idempotency key written to the journal before it is sent, so it is never charged twice; if no answer comes, exit 9 tells you to run `clientarea journal reconcile`.
+
+    Example: clientarea invoices pay 5006 5007 --use-credit --method 4242
+    """
+    from clientarea_cli.cli.money import send_money
+    from clientarea_cli.errors import ConfirmationRequired, Interrupted
+    from clientarea_cli.models import InvoicePayment
+    from clientarea_cli.ops import invoice_payments
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer()
+    driver = app_ctx.driver()
+    payments = invoice_payments.plan_payments(
+        driver, invoice_ids, use_credit=use_credit, method_ref=method, transfer=transfer
+    )
+    label = payments.method_label
+    for plan in payments.plans:
+        parts = []
+        if plan.credit.amount:
+            parts.append(f"{plan.credit} from credit")
+        if plan.rest.amount:
+            parts.append(f"{plan.rest} by {label}")
+        renderer.notice(
+            f"{plan.invoice.number}  balance {plan.invoice.balance}: {' + '.join(parts)}"
+        )
+    for currency, (credit, rest) in payments.totals().items():
+        text = f"total {credit + rest} {currency}"
+        if credit:
+            text += f": {credit} {currency} from credit (balance {payments.balance})"
+        if rest:
+            text += f"{',' if credit else ':'} {rest} {currency} by {label}"
+        renderer.notice(text)
+    if not (yes or app_ctx.options.yes):
+        if not app_ctx.can_prompt():
+            raise ConfirmationRequired("--yes")
+        if not typer.confirm(f"Pay {len(payments.plans)} invoice(s)?", err=True):
+            raise Interrupted("cancelled; nothing was paid")
+    for plan in payments.plans:
+
+        def send(key: str, plan: invoice_payments.PaymentPlan = plan) -> InvoicePayment:
+            return invoice_payments.pay(driver, plan, payments, key)
+
+        payment = send_money(
+            app_ctx,
+            kind="invoice payment",
+            summary=f"pay invoice {plan.invoice.number} ({plan.invoice.balance})",
+            call=send,
+            describe=lambda p: f"{p.status}: {p.credit_applied} credit, {p.charged} charged",
+        )
+        invoice = payment.invoice
+        done = []
+        if payment.credit_applied.amount:
+            done.append(f"{payment.credit_applied} credit")
+        if payment.charged.amount:
+            done.append(f"{payment.charged} {label}")
+        typer.echo(f"{invoice.number}  {invoice.status}" + (f": {', '.join(done)}" if done else ""))
+        if payment.transfer is not None:
+            _print_transfer(payment.transfer)
+
+
+def _print_transfer(details: TransferDetails) -> None:
+    typer.echo(f"  transfer {details.amount} quoting the reference {details.reference} to:")
+    for account in details.bank_accounts:
+        typer.echo(
+            f"    {account.bank}  IBAN {account.iban}  BIC {account.bic}  ({account.holder})"
+        )
+
+
+@app.command("download")
+def download(
+    ctx: typer.Context,
+    invoice_id: Annotated[int, typer.Argument(metavar="INVOICE", help="Invoice id.")],
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output-file", "-O", help="Where to save it (- for stdout).", metavar="FILE"
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Save an invoice as a PDF (the provider's file name in the current directory by default).
+
+    Example: clientarea invoices download 5009 -O ~/invoices/5009.pdf
+    """
+    import sys
+    from pathlib import Path
+
+    from clientarea_cli.config.atomic import write_private
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.ops import invoice_payments
+
+    app_ctx = AppContext.of(ctx)
+    content, name = invoice_payments.download_pdf(app_ctx.driver(), invoice_id)
+    if output_file == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    target = Path(output_file).expanduser() if output_file else Path(name)
+    if target.is_dir():
+        target = target / name
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    write_private(target, content)
+    app_ctx.renderer().notice(f"saved {target} ({len(content):,} bytes)")
