@@ -16,6 +16,7 @@ COMMANDS = "clientarea_cli.cli.commands"
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "account": (f"{COMMANDS}.account", "Show your account details."),
     "auth": (f"{COMMANDS}.auth", "Log in, log out, and see where the API key comes from."),
+    "billing": (f"{COMMANDS}.billing", "Renewals coming due, and how they will be paid."),
     "completion": (f"{COMMANDS}.completion", "Print the shell completion script."),
     "demo": (f"{COMMANDS}.demo", "Try clientarea on the embedded sandbox provider."),
     "domains": (

@@ -24,6 +24,7 @@ from clientarea_cli.models import (
     WalletMovement,
 )
 from clientarea_cli.models.domain_records import ChildNameserver, DnsRecord, Nameserver, RoleContact
+from clientarea_cli.models.outlook import MonthTotal, OutlookItem
 
 DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Domain: ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
@@ -46,6 +47,8 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Outcome: ("domain", "ok", "result", "error"),
     RunSummary: ("id", "created_at", "action", "status", "total", "done", "failed", "pending"),
     JournalEntry: ("domain", "state", "result", "error"),
+    OutlookItem: ("date", "kind", "item", "amount", "paid_by", "warnings"),
+    MonthTotal: ("month", "currency", "automatic", "manual", "total"),
     MoneyOperation: ("created_at", "kind", "summary", "status", "result"),
     Nameserver: ("host",),
     ChildNameserver: ("host", "ips"),
@@ -54,7 +57,17 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
 }
 
 RIGHT_ALIGNED = frozenset(
-    {"cost", "recurring_amount", "total", "balance", "amount", "balance_after", "first_payment"}
+    {
+        "automatic",
+        "manual",
+        "cost",
+        "recurring_amount",
+        "total",
+        "balance",
+        "amount",
+        "balance_after",
+        "first_payment",
+    }
 )
 
 STATUS_STYLES = {

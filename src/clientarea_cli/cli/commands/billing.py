@@ -1,0 +1,69 @@
+"""`clientarea billing …`: what is coming — renewals due, how they will be paid, what may fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clientarea_cli.cli.context import AppContext
+from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+
+app = typer.Typer(help="Renewals coming due, and how they will be paid.", no_args_is_help=True)
+
+
+@app.callback()
+def group() -> None:
+    """Renewals coming due, and how they will be paid."""
+
+
+@app.command("outlook")
+def outlook(
+    ctx: typer.Context,
+    within: Annotated[
+        str, typer.Option(help="The window: 30d, 12w, 3m, 1y…", metavar="PERIOD")
+    ] = "90d",
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", help="Also write the due dates as an iCalendar file.", metavar="FILE"
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Every renewal due in the window, per service, add-on and domain: date, amount, how it is paid, and warnings.
+
+    Warns when a card expires before the date it will be charged, when there is no validated recurring method, when a domain's auto-renew is off, and when the credit does not cover the renewals paid by hand (credit never pays automatic ones). Totals per month and currency. Amounts are before tax. With --columns and a machine format, only the renewals are printed.
+
+    Example: clientarea billing outlook --within 90d --ics renewals.ics
+    """
+    from clientarea_cli.config.atomic import write_private
+    from clientarea_cli.models.outlook import MonthTotal, OutlookItem
+    from clientarea_cli.ops import filters
+    from clientarea_cli.ops import outlook as outlooks
+    from clientarea_cli.output.ics import calendar
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    totals_renderer = app_ctx.renderer(output, None, no_headers)
+    days = filters.parse_days(within, "--within")
+    result = outlooks.outlook(app_ctx.driver(), within_days=days)
+    if ics is not None:
+        write_private(ics.expanduser(), calendar(result).encode())
+    if not renderer.is_table and columns:
+        renderer.listing(result.items, OutlookItem, what="renewals")
+    elif not renderer.is_table:
+        renderer.one(result)
+    else:
+        renderer.heading(f"Renewals from {result.today} to {result.until} (before tax)")
+        renderer.listing(result.items, OutlookItem, what=f"renewals due within {days} days")
+        if result.totals:
+            renderer.heading("\nTotals per month")
+            totals_renderer.listing(result.totals, MonthTotal, what="totals")
+    for warning in result.warnings:
+        renderer.warn(warning)
+    if ics is not None:
+        renderer.notice(f"wrote {len(result.items)} due date(s) to {ics}")
