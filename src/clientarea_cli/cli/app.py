@@ -35,6 +35,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "profiles": (f"{COMMANDS}.profiles", "List, switch and remove provider profiles."),
     "sandbox": (f"{COMMANDS}.sandbox", "Run or reset the sandbox provider (local, for trying)."),
+    "status": (
+        f"{COMMANDS}.status",
+        "The account on one screen: balance, invoices due, renewals, warnings.",
+    ),
     "services": (f"{COMMANDS}.services", "List and inspect hosting services."),
     "version": (f"{COMMANDS}.version", "Show the version of clientarea and its environment."),
     "wallet": (f"{COMMANDS}.wallet", "Account credit: balance and movements."),

@@ -141,6 +141,25 @@ def _totals(items: list[OutlookItem]) -> list[MonthTotal]:
     ]
 
 
+def renewals(
+    services: list[Service],
+    domains: list[Domain],
+    methods: dict[int, PaymentMethod],
+    today: date,
+    until: date,
+) -> list[OutlookItem]:
+    """Every renewal from `today` to `until`, in date order (shared with `status`)."""
+    items: list[OutlookItem] = []
+    for service in services:
+        if service.status in SERVICE_STATES:
+            items += _service_items(service, methods, today, until)
+    for domain in domains:
+        if domain.status in DOMAIN_STATES:
+            items += _domain_items(domain, methods, today, until)
+    items.sort(key=lambda i: (i.date, i.kind != "domain", i.item))
+    return items
+
+
 def outlook(driver: Driver, *, within_days: int) -> BillingOutlook:
     for capability, what in ((Capability.SERVICES, "services"), (Capability.DOMAINS, "domains")):
         driver.require(capability, f"reading {what} for the outlook")
@@ -148,14 +167,9 @@ def outlook(driver: Driver, *, within_days: int) -> BillingOutlook:
     until = today + timedelta(days=within_days)
     methods = {m.id: m for m in driver.list_payment_methods()}
     balance = driver.get_wallet().balance
-    items: list[OutlookItem] = []
-    for service in driver.list_services(status=None, limit=None).items:
-        if service.status in SERVICE_STATES:
-            items += _service_items(service, methods, today, until)
-    for domain in driver.list_domains(DomainFilter(), limit=None).items:
-        if domain.status in DOMAIN_STATES:
-            items += _domain_items(domain, methods, today, until)
-    items.sort(key=lambda i: (i.date, i.kind != "domain", i.item))
+    services = driver.list_services(status=None, limit=None).items
+    domains = driver.list_domains(DomainFilter(), limit=None).items
+    items = renewals(services, domains, methods, today, until)
     warnings = _credit_warnings(items, balance)
     return BillingOutlook(today=today, until=until, balance=balance, items=items,
                           totals=_totals(items), warnings=warnings)  # fmt: skip

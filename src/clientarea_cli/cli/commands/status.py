@@ -1,0 +1,52 @@
+"""`clientarea status`: the account on one screen, from one round of parallel requests."""
+
+from __future__ import annotations
+
+import typer
+
+from clientarea_cli.cli.context import AppContext
+from clientarea_cli.cli.options import OutputOpt
+
+app = typer.Typer(help="The account on one screen: balance, invoices due, renewals, warnings.")
+
+
+@app.command()
+def status(ctx: typer.Context, output: OutputOpt = None) -> None:
+    """The account on one screen: credit balance, unpaid and overdue invoices, services and domains due within 30 days and whether each renews by itself, tickets awaiting your reply, and warnings.
+
+    Example: clientarea status
+    """
+    from clientarea_cli.models.outlook import OutlookItem
+    from clientarea_cli.ops.status import WINDOW_DAYS, dashboard
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    board = dashboard(app_ctx.driver())
+    if not renderer.is_table:
+        renderer.one(board)
+        return
+
+    def money(totals: list[object]) -> str:
+        return ", ".join(str(t) for t in totals) or "-"
+
+    pairs: list[tuple[str, object]] = [
+        ("account", board.account),
+        ("date", board.today),
+        ("credit", board.balance),
+        ("unpaid invoices", f"{board.unpaid.count} ({money(list(board.unpaid.totals))})"),
+        (
+            "overdue",
+            f"{board.overdue.count} ({money(list(board.overdue.totals))})"
+            + (f": {', '.join(board.overdue.invoices)}" if board.overdue.invoices else ""),
+        ),
+    ]
+    if board.tickets_awaiting_reply is not None:
+        pairs.append(("tickets awaiting you", ", ".join(board.tickets_awaiting_reply) or "none"))
+    if board.pending_top_ups is not None:
+        pairs.append(("pending top-ups", ", ".join(board.pending_top_ups) or "none"))
+    renderer.key_values(pairs)
+    renderer.heading(f"\nDue within {WINDOW_DAYS} days")
+    plain = app_ctx.renderer(output, "date,kind,item,amount,paid_by")
+    plain.listing(board.renewals, OutlookItem, what=f"renewals due within {WINDOW_DAYS} days")
+    for warning in board.warnings:
+        renderer.warn(warning)
