@@ -174,9 +174,13 @@ def test_account_show(demo: CLI) -> None:
 def test_payment_methods_list(demo: CLI) -> None:
     result = demo("payment-methods", "list")
     assert result.exit_code == 0
-    assert result.stdout == (
-        "ID  TYPE          BRAND       LAST4  HOLDER             EXPIRY   VALIDATED  IS DEFAULT\n"
-        "21  card          visa        4242   Ana García         2026-12  yes        yes\n"
-        "22  card          mastercard  4444   Ana García         2028-05  no         no\n"
-        "23  bank_account  -           1332   Garcia Hosting SL  -        yes        no\n"
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "ID  TYPE          BRAND       LAST4  HOLDER             EXPIRY   VALIDATED  IS DEFAULT"
+        "  SERVICES  DOMAINS"
     )
+    assert [line[:85].rstrip() for line in lines[1:]] == [
+        "21  card          visa        4242   Ana García         2026-12  yes        yes",
+        "22  card          mastercard  4444   Ana García         2028-05  no         no",
+        "23  bank_account  -           1332   Garcia Hosting SL  -        yes        no",
+    ]  # which services and domains renew with each: tests/cli/test_payment_methods.py

@@ -108,6 +108,25 @@ class Redactor:
             text = text.replace(secret, "***")
         return text
 
+    def error(self, exc: ClientAreaError) -> ClientAreaError:
+        """The error with every registered secret replaced in its message and details (a
+        provider may echo what it was sent)."""
+        if self._secrets:
+            exc.message = self(exc.message)
+            exc.args = (exc.message,)
+            if exc.details is not None:
+                exc.details = self._scrub(exc.details)
+        return exc
+
+    def _scrub(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self(value)
+        if isinstance(value, dict):
+            return {k: self._scrub(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._scrub(v) for v in value]
+        return value
+
     def url(self, url: httpx.URL) -> str:
         params = [
             (k, "***" if k.lower() in SENSITIVE_NAMES else v) for k, v in url.params.multi_items()
@@ -237,15 +256,23 @@ class HttpClient:
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
         idempotency_key: str | None = None,
     ) -> httpx.Response:
-        """Send with the retry policy; return a 2xx response or raise the mapped error."""
+        """Send with the retry policy; return a 2xx response or raise the mapped error.
+
+        The body (`json`, or raw `content` of `content_type`) is never written to the debug
+        trace: it may carry a card number, a CVC or a password.
+        """
         method = method.upper()
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        if content_type:
+            headers["Content-Type"] = content_type
         safe_to_resend = method in self.idempotent_methods or idempotency_key is not None
         clean = {k: v for k, v in (params or {}).items() if v is not None}
         request = self._client.build_request(
-            method, path, params=clean or None, json=json, headers=headers
+            method, path, params=clean or None, json=json, content=content, headers=headers
         )
         attempts = max(1, self.retry.attempts)
         for attempt in range(1, attempts + 1):
@@ -289,7 +316,8 @@ class HttpClient:
             break
         if response.is_success:
             return response
-        raise error_from_response(response, method, request.url.path, self.provider_name)
+        error = error_from_response(response, method, request.url.path, self.provider_name)
+        raise self.redact.error(error)
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> httpx.Response:
         return self.request("GET", path, params=params)

@@ -32,6 +32,14 @@ from clientarea_cli.models.domain_records import (
     EppCode,
 )
 from clientarea_cli.models.domains import Domain, DomainFilter, DomainRecurring
+from clientarea_cli.models.payments import (
+    PaymentMethodUsage,
+    PaymentMethodVerification,
+    TopUp,
+    TopUpProof,
+    TopUpRow,
+    WalletTerms,
+)
 from clientarea_cli.models.services import Service, ServiceAddon
 
 __all__ = [
@@ -61,13 +69,19 @@ __all__ = [
     "OperationStatus",
     "Outcome",
     "PaymentMethod",
+    "PaymentMethodUsage",
+    "PaymentMethodVerification",
     "PlanItem",
     "ProviderInfo",
     "RunSummary",
     "Service",
     "ServiceAddon",
+    "TopUp",
+    "TopUpProof",
+    "TopUpRow",
     "TransferDetails",
     "Wallet",
     "WalletMovement",
     "WalletOverview",
+    "WalletTerms",
 ]

@@ -1,13 +1,36 @@
-"""`clientarea payment-methods …`: the cards and bank direct debits on the account."""
+"""`clientarea payment-methods …`: the cards and bank direct debits on the account.
+
+A card's number, expiry and CVC, and an IBAN, are never taken from the command line: a prompt on
+a terminal (hidden for the number and the CVC), or standard input, one field per line.
+"""
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
 
+if TYPE_CHECKING:
+    from clientarea_cli.models import PaymentMethod
+
 app = typer.Typer(help="Cards and bank direct debits on the account.", no_args_is_help=True)
+
+MethodArg = Annotated[
+    str,
+    typer.Argument(metavar="METHOD", help="Id or last four digits.", show_default=False),
+]
+HolderOpt = Annotated[
+    str | None,
+    typer.Option("--holder", help="The holder's name, as on the card or account.", metavar="NAME"),
+]
+DefaultOpt = Annotated[
+    bool, typer.Option("--default", help="Make it the account's default payment method.")
+]
 
 
 @app.callback()
@@ -22,17 +45,265 @@ def list_(
     columns: ColumnsOpt = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
-    """List payment methods: brand, last four digits, holder, expiry, validated, default.
+    """List payment methods and what renews with each.
 
-    Recurring payments need a validated method; wallet credit is never one.
+    Shows brand, last four digits, holder, expiry, whether each is validated and the default, and which services and domains renew with it (the table names the first few domains; JSON and CSV list them all). Recurring payments need a validated method; wallet credit is never one.
 
     Example: clientarea payment-methods list -o json
     """
-    from clientarea_cli.models import PaymentMethod
-    from clientarea_cli.ops import billing
+    from clientarea_cli.models import PaymentMethodUsage
+    from clientarea_cli.ops import payment_methods
 
     app_ctx = AppContext.of(ctx)
-    methods = billing.list_payment_methods(app_ctx.driver())
-    app_ctx.renderer(output, columns, no_headers).listing(
-        methods, PaymentMethod, what="payment methods"
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    methods = payment_methods.list_with_usage(app_ctx.driver())
+    if renderer.is_table:
+        methods = [m.model_copy(update={"domains": _few(m.domains)}) for m in methods]
+    renderer.listing(methods, PaymentMethodUsage, what="payment methods")
+
+
+def _few(names: list[str], shown: int = 3) -> list[str]:
+    """The first names and `+N more`, so a reseller's table stays one screen wide."""
+    if len(names) <= shown + 1:
+        return names
+    return [*names[:shown], f"+{len(names) - shown} more"]
+
+
+def _read_fields(app_ctx: AppContext, fields: list[tuple[str, bool]], what: str) -> list[str]:
+    """Each field from a prompt on a terminal (hidden when secret), else one per line on stdin."""
+    from clientarea_cli.errors import UsageError
+
+    if app_ctx.can_prompt():
+        return [typer.prompt(name, hide_input=hidden, err=True) for name, hidden in fields]
+    lines = sys.stdin.read().splitlines()
+    if len(lines) < len(fields):
+        names = ", ".join(name.lower() for name, _ in fields)
+        raise UsageError(
+            f"{what}: expected {len(fields)} line(s) on standard input ({names}), got {len(lines)}",
+            hint="they are never taken as arguments: type them at the prompt on a terminal",
+        )
+    return lines[: len(fields)]
+
+
+def _holder(app_ctx: AppContext, holder: str | None, what: str) -> str | None:
+    from clientarea_cli.errors import UsageError
+
+    if holder is not None:
+        return holder
+    if not app_ctx.can_prompt():
+        raise UsageError(f"--holder NAME is required: the name on the {what}")
+    return str(typer.prompt(f"Name on the {what}", err=True))
+
+
+def _added(app_ctx: AppContext, output: str | None, method: PaymentMethod) -> None:
+    from clientarea_cli.ops.recurring import describe
+
+    renderer = app_ctx.renderer(output)
+    if renderer.is_table:
+        typer.echo(f"Added {describe(method)} (id {method.id}), not validated yet.")
+    else:
+        renderer.one(method)
+    if not method.validated:
+        renderer.notice(
+            "It must be verified before it can pay recurring charges or top-ups: "
+            f"clientarea payment-methods verify {method.id}"
+        )
+
+
+@app.command("add-card")
+def add_card(
+    ctx: typer.Context,
+    holder: HolderOpt = None,
+    make_default: DefaultOpt = False,
+    dry_run: DryRunOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Store a Visa or Mastercard card (American Express is not accepted).
+
+    The number, expiry (MM/YY) and CVC are asked on a terminal, the number and CVC hidden; without a terminal they are read from standard input, one per line, never from the command line. They are checked first (digits, length, brand, Luhn check digit, expiry, CVC) and then sent once, in the request body only; they are never stored, logged or printed. The card must then be verified before it can pay recurring charges.
+
+    Example: clientarea payment-methods add-card --holder "Ana García" --default
+    """
+    from clientarea_cli.ops import cards, payment_methods
+    from clientarea_cli.ops.account import provider_today
+
+    app_ctx = AppContext.of(ctx)
+    name = _holder(app_ctx, holder, "card")
+    fields = [("Card number", True), ("Expiry (MM/YY)", False), ("CVC", True)]
+    number, expiry, cvc = _read_fields(app_ctx, fields, "card details")
+    driver = app_ctx.driver()
+    card = cards.check_card(number, expiry, cvc, name, provider_today(driver))
+    del number, cvc
+    if dry_run:
+        app_ctx.renderer().notice(f"dry run: nothing was sent; {card} passed every check")
+        return
+    method = payment_methods.add_card(driver, card, make_default=make_default)
+    _added(app_ctx, output, method)
+
+
+@app.command("add-bank")
+def add_bank(
+    ctx: typer.Context,
+    holder: HolderOpt = None,
+    bic: Annotated[
+        str | None, typer.Option("--bic", help="The bank's BIC (optional).", metavar="BIC")
+    ] = None,
+    accept_mandate: Annotated[
+        bool,
+        typer.Option(
+            "--accept-mandate",
+            help="Authorise the provider to debit the account (needed without a terminal).",
+        ),
+    ] = False,
+    make_default: DefaultOpt = False,
+    dry_run: DryRunOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Store a bank account (IBAN) for direct debit of service renewals.
+
+    The IBAN is asked on a terminal or read from standard input (one line), never from the command line, and checked (country, length, check digits) before it is sent. Direct debit needs a mandate: on a terminal you are asked; otherwise pass --accept-mandate. The account must then be verified before it can pay renewals. Domains renew automatically only with a card.
+
+    Example: echo "$IBAN" | clientarea payment-methods add-bank --holder "Garcia Hosting SL" --accept-mandate
+    """
+    from clientarea_cli.errors import Interrupted, UsageError
+    from clientarea_cli.ops import cards, payment_methods
+
+    app_ctx = AppContext.of(ctx)
+    name = _holder(app_ctx, holder, "account")
+    (iban,) = _read_fields(app_ctx, [("IBAN", False)], "bank account")
+    account = cards.check_bank_account(iban, name, bic)
+    if dry_run:
+        app_ctx.renderer().notice(
+            f"dry run: nothing was sent; IBAN ···{account.last4} passed every check"
+        )
+        return
+    if not accept_mandate:
+        if not app_ctx.can_prompt():
+            raise UsageError(
+                "direct debit needs a mandate: run again with --accept-mandate "
+                "(no terminal to ask on)"
+            )
+        question = f"Authorise direct debits from the account ···{account.last4} (SEPA mandate)?"
+        if not typer.confirm(question, err=True):
+            raise Interrupted("the mandate was not accepted; nothing was sent")
+    method = payment_methods.add_bank_account(app_ctx.driver(), account, make_default=make_default)
+    _added(app_ctx, output, method)
+
+
+@app.command("verify")
+def verify(
+    ctx: typer.Context,
+    method_ref: MethodArg,
+    answer: Annotated[
+        str | None,
+        typer.Option(
+            "--answer",
+            help="The amount charged (0.37) or the code received; - reads it from stdin.",
+            metavar="ANSWER",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Verify a card or bank account so it can pay recurring charges.
+
+    Without --answer the provider starts its challenge: a small charge (refunded) whose amount you then type, or a code it sends you. On a terminal you are asked for the answer at once; otherwise run the command again with --answer. Starting again while a challenge is pending changes nothing (no second charge).
+
+    Example: clientarea payment-methods verify 22 --answer 0.37
+    """
+    from clientarea_cli.cli.money import send_money
+    from clientarea_cli.ops import payment_methods
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    driver = app_ctx.driver()
+    method = payment_methods.unvalidated(driver, method_ref)
+    label = payment_methods.label(method)
+    if answer is None:
+        challenge = send_money(
+            app_ctx,
+            kind="verification",
+            summary=f"start the verification of {label} (may charge a small refunded amount)",
+            call=lambda key: payment_methods.verify(driver, method, None, key),
+            describe=lambda v: f"{v.status}: {v.kind}",
+        )
+        if challenge.status == "pending":
+            renderer.notice(f"{label}: {challenge.instructions}")
+            if not app_ctx.can_prompt():
+                if not renderer.is_table:
+                    renderer.one(challenge)
+                word = "AMOUNT" if challenge.kind == "micro_charge" else "CODE"
+                renderer.notice(
+                    f"then: clientarea payment-methods verify {method.id} --answer {word} "
+                    f"({challenge.attempts_left} attempt(s) left)"
+                )
+                return
+            asked = "Amount charged" if challenge.kind == "micro_charge" else "Code received"
+            answer = str(typer.prompt(asked, err=True))
+    elif answer == "-":
+        answer = sys.stdin.readline()
+    if answer is not None:
+        result = payment_methods.verify(driver, method, payment_methods.normal_answer(answer))
+    else:  # pragma: no cover - a challenge that is not pending after starting it
+        result = challenge
+    if not renderer.is_table:
+        renderer.one(result)
+    elif result.status == "verified":
+        typer.echo(f"{label} is validated: it can now pay recurring charges and top-ups.")
+    else:
+        typer.echo(f"{label}: verification {result.status}. {result.instructions}")
+
+
+@app.command("default")
+def default(ctx: typer.Context, method_ref: MethodArg, output: OutputOpt = None) -> None:
+    """Make a payment method the account's default.
+
+    Example: clientarea payment-methods default 4242
+    """
+    from clientarea_cli.ops import payment_methods
+    from clientarea_cli.ops.recurring import describe
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    method = payment_methods.make_default(app_ctx.driver(), method_ref)
+    if not renderer.is_table:
+        renderer.one(method)
+        return
+    typer.echo(f"{describe(method)} (id {method.id}) is now the default payment method.")
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    method_ref: MethodArg,
+    yes: YesOpt = False,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Remove a stored card or bank account.
+
+    Lists first the services and domains that renew with it: they lose their recurring payment and their renewals must then be paid by hand. Asks on a terminal; otherwise --yes is required.
+
+    Example: clientarea payment-methods remove 22 --yes
+    """
+    from clientarea_cli.ops import payment_methods
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer()
+    driver = app_ctx.driver()
+    removal = payment_methods.plan_removal(driver, method_ref)
+    label = f"{payment_methods.label(removal.method)} (id {removal.method.id})"
+    losing = removal.losing()
+    if losing:
+        renderer.notice(f"These renew with {label} and would lose their recurring payment:")
+        for line in losing:
+            renderer.notice(f"  {line}")
+    else:
+        renderer.notice(f"No service or domain renews with {label}.")
+    if dry_run:
+        renderer.notice("dry run: nothing was sent")
+        return
+    confirm(app_ctx, yes, f"Remove {label}?")
+    payment_methods.remove(driver, removal)
+    typer.echo(
+        f"Removed {label}."
+        + (f" {len(losing)} item(s) no longer renew automatically." if losing else "")
     )

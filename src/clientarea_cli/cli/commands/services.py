@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli.commands.domain_records import DryRunOpt
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 
@@ -56,3 +57,49 @@ def show(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
     renderer.one(services.show_service(app_ctx.driver(), service_id))
+
+
+@app.command("payment-method")
+def payment_method(
+    ctx: typer.Context,
+    service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            help="A validated card or bank account (id or last four digits), or none.",
+            metavar="METHOD",
+            show_default=False,
+        ),
+    ],
+    dry_run: DryRunOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Choose the payment method a service renews with: a validated card or bank direct debit.
+
+    Each service renews with its own method. `--method none` turns automatic charging off (renewals are then paid by hand). Wallet credit is never used for automatic renewals, so it cannot be chosen here. Warns when the card expires before the service's next due date.
+
+    Example: clientarea services payment-method 101 --method 4242
+    """
+    from clientarea_cli.ops import payment_methods
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    driver = app_ctx.driver()
+    change = payment_methods.plan_service_method(driver, service_id, method)
+    for warning in change.warnings:
+        renderer.warn(warning)
+    chosen = payment_methods.label(change.method) if change.method else None
+    service = change.service
+    what = (
+        f"service {service.id} ({service.product}{', ' + service.domain if service.domain else ''})"
+    )
+    outcome = f"renews with {chosen}" if chosen else "renewals are paid by hand"
+    if dry_run:
+        renderer.notice(f"dry run: nothing was sent; {what} would be set so it {outcome}")
+        return
+    updated = payment_methods.set_service_method(driver, change)
+    if not renderer.is_table:
+        renderer.one(updated)
+        return
+    typer.echo(f"{what} {outcome}" if chosen else f"{what}: {outcome}")

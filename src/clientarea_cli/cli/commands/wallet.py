@@ -1,20 +1,29 @@
-"""`clientarea wallet …`: account credit (balance and movements)."""
+"""`clientarea wallet …`: account credit: balance, movements, top-ups and their proofs."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import AllOpt, OutputOpt
+from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
+from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
+from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 
-app = typer.Typer(help="Account credit: balance and movements.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from clientarea_cli.drivers.base import Driver
+    from clientarea_cli.models import TopUp
+    from clientarea_cli.ops.top_ups import TopUpPlan
+
+app = typer.Typer(
+    help="Account credit: balance, movements, top-ups by card or transfer.", no_args_is_help=True
+)
 
 
 @app.callback()
 def group() -> None:
-    """Account credit: balance and movements."""
+    """Account credit: balance, movements, top-ups by card or transfer."""
 
 
 @app.command("show")
@@ -54,3 +63,197 @@ def show(
     renderer.listing(
         overview.movements, WalletMovement, total=overview.total_movements, what="movements"
     )
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="One of the provider's top-up amounts (see `wallet show`), e.g. 100.",
+            show_default=False,
+        ),
+    ],
+    card: Annotated[
+        str | None,
+        typer.Option(
+            "--card", help="Pay with this validated card: id or last four digits.", metavar="METHOD"
+        ),
+    ] = None,
+    transfer: Annotated[
+        bool,
+        typer.Option(
+            "--transfer", help="Pay by bank transfer (prints the accounts and reference)."
+        ),
+    ] = False,
+    accept_terms: Annotated[
+        bool,
+        typer.Option(
+            "--accept-terms",
+            help="Accept the top-up terms (`wallet terms`); needed without a terminal.",
+        ),
+    ] = False,
+    yes: YesOpt = False,
+    dry_run: DryRunOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Add credit to the wallet by card or by bank transfer, for one of the provider's amounts.
+
+    The terms must be accepted: on a terminal they are shown and you are asked; otherwise pass --accept-terms. A card top-up shows the amount and the card and asks before charging; a transfer prints the provider's bank accounts and the reference to quote, then upload the proof with `wallet proof`. The request carries an idempotency key written to the journal before it leaves, so it is never charged twice; if no answer comes, exit 9 tells you to run `clientarea journal reconcile`. Credit is never used for automatic renewals.
+
+    Example: clientarea wallet add 100 --card 4242 --accept-terms
+    """
+    from clientarea_cli.cli.money import send_money
+    from clientarea_cli.ops import top_ups
+    from clientarea_cli.ops.recurring import describe
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    driver = app_ctx.driver()
+    plan = top_ups.plan_top_up(driver, amount, card_ref=card, transfer=transfer)
+    if dry_run:
+        renderer.notice(f"dry run: nothing was sent; would {plan.summary}")
+        return
+    _accept_terms(app_ctx, driver, plan, accept_terms)
+    if plan.card is not None:
+        renderer.notice(f"{plan.amount} will be charged to {describe(plan.card)}.")
+        confirm(app_ctx, yes, f"Add {plan.amount} of credit by {plan.label}?")
+    top_up = send_money(
+        app_ctx,
+        kind="top-up",
+        summary=plan.summary,
+        call=lambda key: top_ups.create(driver, plan, key),
+        describe=lambda t: f"{t.status}: reference {t.reference}",
+    )
+    if not renderer.is_table:
+        renderer.one(top_up)
+    elif top_up.method == "transfer":
+        _print_transfer(top_up)
+    else:
+        typer.echo(f"{top_up.reference}  {top_up.status}: {top_up.amount} by {plan.label}")
+
+
+def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted: bool) -> None:
+    """`--accept-terms`, or the terms shown and agreed to on a terminal."""
+    from clientarea_cli.errors import Interrupted, UsageError
+    from clientarea_cli.ops import top_ups
+
+    if accepted:
+        return
+    if not app_ctx.can_prompt():
+        where = f" ({plan.terms_url})" if plan.terms_url else ""
+        raise UsageError(
+            f"the top-up terms{where} must be accepted: run again with --accept-terms "
+            "(no terminal to ask on)",
+            hint="read them with `clientarea wallet terms`",
+        )
+    terms = top_ups.terms(driver)
+    renderer = app_ctx.renderer()
+    renderer.notice(f"Top-up terms (version {terms.version}, {terms.url}):\n\n{terms.text}\n")
+    try:
+        agreed = typer.confirm("Do you accept these terms?", err=True)
+    except typer.Abort:
+        agreed = False
+    if not agreed:
+        raise Interrupted("the terms were not accepted; nothing was sent")
+
+
+def _print_transfer(top_up: TopUp) -> None:
+    reference = top_up.reference
+    typer.echo(f"Transfer {top_up.amount} quoting the reference {reference} to one of:")
+    for account in top_up.bank_accounts:
+        typer.echo(f"  {account.bank}  IBAN {account.iban}  BIC {account.bic}  ({account.holder})")
+    typer.echo(
+        f"Then upload the proof of payment: clientarea wallet proof {reference} FILE\n"
+        "The credit is added once the provider confirms the transfer."
+    )
+
+
+@app.command("terms")
+def terms(ctx: typer.Context, output: OutputOpt = None) -> None:
+    """Show the terms and conditions a top-up accepts.
+
+    Example: clientarea wallet terms
+    """
+    from clientarea_cli.ops import top_ups
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    terms = top_ups.terms(app_ctx.driver())
+    if not renderer.is_table:
+        renderer.one(terms)
+        return
+    typer.echo(f"{terms.text.rstrip()}\n\n(version {terms.version}, {terms.url})")
+
+
+@app.command("proof")
+def proof(
+    ctx: typer.Context,
+    reference: Annotated[
+        str,
+        typer.Argument(
+            metavar="REFERENCE", help="The top-up's reference code.", show_default=False
+        ),
+    ],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="The proof: PDF, PNG or JPEG, at most 10 MB.", show_default=False
+        ),
+    ],
+    dry_run: DryRunOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Upload the proof of payment of a pending bank-transfer top-up.
+
+    The file is checked before it is sent: a PDF, PNG or JPEG by its content (not its name), of at most 10 MB. A new upload replaces the previous proof; the credit is added once the provider confirms the transfer.
+
+    Example: clientarea wallet proof TU-7Q4K2M ~/Downloads/transfer-receipt.pdf
+    """
+    from clientarea_cli.ops import top_ups
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    content, content_type = top_ups.read_proof(file.expanduser())
+    driver = app_ctx.driver()
+    top_ups.check_pending_transfer(driver, reference)
+    if dry_run:
+        renderer.notice(f"dry run: nothing was sent; {file} ({content_type}) is ready to upload")
+        return
+    top_up = top_ups.upload_proof(driver, reference, content, content_type)
+    if not renderer.is_table:
+        renderer.one(top_up)
+        return
+    typer.echo(
+        f"{top_up.reference}  {top_up.status}: proof uploaded ({content_type}, "
+        f"{len(content):,} bytes); the credit is added once the provider confirms the transfer"
+    )
+
+
+@app.command("pending")
+def pending(
+    ctx: typer.Context,
+    limit: LimitOpt = None,
+    all_items: AllOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List bank-transfer top-ups waiting for the provider to confirm them, with their proof.
+
+    Example: clientarea wallet pending -o json
+    """
+    from clientarea_cli.models import TopUp, TopUpRow
+    from clientarea_cli.ops import filters, top_ups
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
+    listing = top_ups.pending(app_ctx.driver(), limit=count)
+    if renderer.fmt in ("json", "jsonl"):
+        renderer.listing(listing.items, TopUp, total=listing.total, what="pending top-ups")
+        return
+    rows = [TopUpRow.of(t) for t in listing.items]
+    renderer.listing(rows, TopUpRow, total=listing.total, what="pending top-ups")

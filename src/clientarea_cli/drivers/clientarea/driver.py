@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
+from clientarea_cli.drivers.clientarea.billing import BillingMixin
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
 from clientarea_cli.drivers.clientarea.invoices import InvoicesMixin
 from clientarea_cli.drivers.clientarea.records import DomainRecordsMixin
@@ -25,7 +26,9 @@ from clientarea_cli.models import (
 )
 
 
-class ClientAreaDriver(InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, ClientAreaBase):
+class ClientAreaDriver(
+    BillingMixin, InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, ClientAreaBase
+):
     # -- operations -------------------------------------------------------------------------
     def get_operation(self, key: str) -> OperationStatus:
         return self._get(f"/operations/{quote(key, safe='')}", OperationStatus)

@@ -1,0 +1,193 @@
+"""Adding account credit (seed 000): a preset amount, by a validated card or by bank transfer.
+
+Everything the client can check is checked before the request leaves: the amount is one of the
+provider's presets, the card is a stored, validated Visa or Mastercard that has not expired, and
+a proof of payment is a PDF, PNG or JPEG (by its first bytes) of at most 10 MB. The terms are
+accepted by the caller (a prompt or `--accept-terms`); the CLI sends the top-up through the money
+journal (cli/money.py), so it is never charged twice.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from clientarea_cli.drivers.base import Capability, Driver
+from clientarea_cli.errors import UsageError
+from clientarea_cli.models import Listing, Money, PaymentMethod, TopUp, WalletTerms
+from clientarea_cli.ops.account import provider_today
+from clientarea_cli.ops.cards import AMEX_REFUSED
+from clientarea_cli.ops.recurring import card_last_day, describe, find_method
+
+MAX_PROOF_BYTES = 10 * 1024 * 1024
+PROOF_TYPES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+)
+_AMOUNT = re.compile(r"^\s*€?\s*(\d+(?:[.,]\d{1,2})?)\s*(€|[A-Za-z]{3})?\s*$")
+
+
+@dataclass(frozen=True)
+class TopUpPlan:
+    amount: Money
+    method: str
+    """`card` or `transfer`."""
+    card: PaymentMethod | None
+    terms_url: str | None
+
+    @property
+    def label(self) -> str:
+        if self.card is None:
+            return "bank transfer"
+        return describe(self.card).split(",")[0]
+
+    @property
+    def summary(self) -> str:
+        """What the journal keeps: the amount and the card's brand and last four, no more."""
+        return f"top up {self.amount} by {self.label}"
+
+
+def _presets_text(presets: list[Money]) -> str:
+    currencies = sorted({p.currency for p in presets})
+    return "; ".join(
+        ", ".join(str(p.amount) for p in presets if p.currency == c) + f" {c}" for c in currencies
+    )
+
+
+def choose_preset(raw: str, presets: list[Money]) -> Money:
+    """The preset `raw` names (`100`, `100.00`, `100 EUR`, `100,00€`), or a UsageError listing them."""
+    if not presets:
+        raise UsageError("this provider offers no top-up amounts")
+    match = _AMOUNT.match(raw)
+    amount: Decimal | None = None
+    currency = None
+    if match:
+        try:
+            amount = Decimal(match.group(1).replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            amount = None
+        unit = match.group(2)
+        currency = "EUR" if unit == "€" else (unit.upper() if unit else None)
+    for preset in presets:
+        if amount == preset.amount and currency in (None, preset.currency):
+            return preset
+    raise UsageError(
+        f"the top-up amount must be one of {_presets_text(presets)} (not {raw.strip()!r})"
+    )
+
+
+def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
+    """A stored card that can pay a top-up: Visa or Mastercard, validated, not expired."""
+    driver.require(Capability.PAYMENT_METHODS, "paying a top-up by card")
+    method = find_method(driver.list_payment_methods(), ref)
+    label = describe(method)
+    if method.type != "card":
+        raise UsageError(
+            f"payment method {method.id} is a {label}: top-ups are paid by card or by --transfer"
+        )
+    if (method.brand or "").lower() in ("amex", "american express", "american_express"):
+        raise UsageError(AMEX_REFUSED, hint="use a Visa or Mastercard card")
+    if not method.validated:
+        raise UsageError(
+            f"card {method.id} ({label}) is not validated yet",
+            hint=f"verify it first: clientarea payment-methods verify {method.id}",
+        )
+    last_day = card_last_day(method)
+    if last_day is not None and last_day < provider_today(driver):
+        raise UsageError(f"card {method.id} ({label}) has expired")
+    return method
+
+
+def plan_top_up(driver: Driver, amount: str, *, card_ref: str | None, transfer: bool) -> TopUpPlan:
+    """Check the amount against the provider's presets and the card, before anything is sent."""
+    driver.require(Capability.WALLET, "adding credit")
+    if card_ref and transfer:
+        raise UsageError("choose --card or --transfer, not both")
+    if not (card_ref or transfer):
+        raise UsageError(
+            "say how to pay: --card METHOD (a validated card) or --transfer (bank transfer)"
+        )
+    wallet = driver.get_wallet()
+    preset = choose_preset(amount, wallet.top_up_presets)
+    card = check_top_up_card(driver, card_ref) if card_ref else None
+    return TopUpPlan(
+        amount=preset,
+        method="card" if card else "transfer",
+        card=card,
+        terms_url=wallet.terms_url,
+    )
+
+
+def terms(driver: Driver) -> WalletTerms:
+    driver.require(Capability.WALLET, "reading the top-up terms")
+    return driver.get_wallet_terms()
+
+
+def create(driver: Driver, plan: TopUpPlan, key: str) -> TopUp:
+    """Send the top-up under the journal's key; the caller has had the terms accepted."""
+    return driver.create_top_up(
+        plan.amount,
+        method=plan.method,
+        payment_method_id=plan.card.id if plan.card else None,
+        accept_terms=True,
+        idempotency_key=key,
+    )
+
+
+def pending(driver: Driver, *, limit: int | None) -> Listing[TopUp]:
+    driver.require(Capability.WALLET, "listing top-ups")
+    return driver.list_top_ups(status="pending", limit=limit)
+
+
+def read_proof(path: Path) -> tuple[bytes, str]:
+    """The file and its content type, checked by size and by its first bytes."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path} is not a file")
+    size = info.st_size
+    if size > MAX_PROOF_BYTES:
+        raise UsageError(
+            f"{path} is {size:,} bytes: a proof of payment may be at most 10 MB "
+            f"({MAX_PROOF_BYTES:,} bytes)"
+        )
+    if size == 0:
+        raise UsageError(f"{path} is empty")
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    for magic, content_type in PROOF_TYPES:
+        if content.startswith(magic):
+            return content, content_type
+    raise UsageError(
+        f"{path} is not a PDF, PNG or JPEG file (judged by its content, not its name)",
+    )
+
+
+def check_pending_transfer(driver: Driver, reference: str) -> TopUp:
+    """Only a pending bank-transfer top-up takes a proof (checked before the file is sent)."""
+    driver.require(Capability.WALLET, "uploading a proof of payment")
+    top_up = driver.get_top_up(reference.strip())
+    if top_up.method != "transfer" or top_up.status != "pending":
+        what = "bank-transfer" if top_up.method == "transfer" else top_up.method
+        raise UsageError(
+            f"top-up {top_up.reference} is a {what} top-up, {top_up.status}: only a pending "
+            "bank transfer takes a proof of payment"
+        )
+    return top_up
+
+
+def upload_proof(driver: Driver, reference: str, content: bytes, content_type: str) -> TopUp:
+    """Upload the proof of a pending transfer; a new upload replaces the previous one."""
+    driver.require(Capability.WALLET, "uploading a proof of payment")
+    return driver.upload_top_up_proof(
+        reference.strip(), content, content_type, idempotency_key=str(uuid.uuid4())
+    )
