@@ -33,7 +33,8 @@ def test_advance_runs_the_renewal_cycle_of_the_demo_sandbox(demo: CLI) -> None:
     assert result.stderr == ""
     assert result.stdout == (
         "Sandbox date is now 2026-12-22 (+30 days): 6 renewal invoices issued, 2 card charges "
-        "made, 0 failed; 6 domains expired, 0 entered grace, 0 suspended\n"
+        "made, 0 failed; 6 domains expired, 0 entered grace, 0 suspended; services: 1 invoiced, "
+        "1 charged, 0 failed\n"
     )
     path = _embedded()
     assert _today(path) == (TODAY + timedelta(days=30)).isoformat()

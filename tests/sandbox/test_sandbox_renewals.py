@@ -19,6 +19,7 @@ from clientarea_cli.sandbox import (
     reset_database,
 )
 from clientarea_cli.sandbox.renewals import GRACE_DAYS, RENEWAL_NOTICE_DAYS
+from clientarea_cli.sandbox.schema import SCHEMA_VERSION
 from clientarea_cli.sandbox.seed.common import VISA_ID
 
 from .helpers import TODAY, make_client
@@ -174,10 +175,14 @@ def test_the_summary(app: SandboxApp) -> None:
     assert summary == AdvanceSummary(
         today=date(2026, 12, 22), days=30, invoices_issued=6, charges_made=2, charges_failed=0,
         domains_expired=6, domains_in_grace=0, domains_suspended=0,
+        # Hosting Pro: its seeded renewal invoice charged to the Visa on day 8, the next one
+        # issued on day 24 (14 days before 2026-12-30).
+        services_invoiced=1, services_charged=1, service_charges_failed=0,
     )  # fmt: skip
     assert summary.line() == (
         "Sandbox date is now 2026-12-22 (+30 days): 6 renewal invoices issued, 2 card charges "
-        "made, 0 failed; 6 domains expired, 0 entered grace, 0 suspended"
+        "made, 0 failed; 6 domains expired, 0 entered grace, 0 suspended; services: 1 invoiced, "
+        "1 charged, 0 failed"
     )
     assert advance(app, 0) == AdvanceSummary(today=date(2026, 12, 22))
 
@@ -246,18 +251,48 @@ def test_the_clock_control_endpoint(db_path: Path) -> None:
         assert_error(anon.post("/_sandbox/clock", json={"days": 1}), 404, "not_found")
 
 
-def test_a_version_1_database_is_migrated_and_advances(db_path: Path) -> None:
-    """An embedded sandbox created before the renewal cycle gets its indexes and table."""
+def downgrade(db_path: Path, version: int) -> None:
+    """Undo the migrations after ``version``, as if the database had been made back then."""
     conn = sqlite3.connect(db_path)
-    for name in ("domains_by_status_due", "domains_by_status_expiry", "invoice_items_by_invoice",
-                 "invoice_items_by_related", "wallet_movements_by_client",
-                 "charge_attempts_by_invoice"):  # fmt: skip
-        conn.execute(f"DROP INDEX {name}")
-    conn.execute("DROP TABLE charge_attempts")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.execute("PRAGMA user_version = 1")
+    if version < 3:
+        for name in ("top_ups_by_client", "verifications_by_method", "invoice_payments_by_invoice",
+                     "services_by_status_due"):  # fmt: skip
+            conn.execute(f"DROP INDEX {name}")
+        conn.execute("DROP TABLE verifications")
+        conn.execute("DROP TABLE invoice_payments")
+        for table, column in (("top_ups", "proof_content_type"), ("top_ups", "proof_sha256"),
+                              ("top_ups", "proof_uploaded_at"), ("payment_methods", "bic"),
+                              ("payment_methods", "mandate_accepted_at"),
+                              ("charge_attempts", "service_id")):  # fmt: skip
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    if version < 2:
+        for name in ("domains_by_status_due", "domains_by_status_expiry",
+                     "invoice_items_by_invoice", "invoice_items_by_related",
+                     "wallet_movements_by_client", "charge_attempts_by_invoice"):  # fmt: skip
+            conn.execute(f"DROP INDEX {name}")
+        conn.execute("DROP TABLE charge_attempts")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+
+
+def test_a_version_1_database_is_migrated_and_advances(db_path: Path) -> None:
+    """An embedded sandbox created before the renewal cycle gets its indexes and tables."""
+    downgrade(db_path, 1)
     db = open_database(db_path)
-    assert db.meta("schema_version") == "2"
+    assert db.meta("schema_version") == str(SCHEMA_VERSION)
     assert advance_clock(db, 30).charges_made == 2
+
+
+def test_a_version_2_database_is_migrated_with_its_proofs(db_path: Path) -> None:
+    """Version 3 adds the money side; the proofs kept before it become PDF proofs."""
+    downgrade(db_path, 2)
+    assert sql(db_path, "SELECT count(*) FROM top_ups WHERE proof_size IS NOT NULL") == [(2,)]
+    db = open_database(db_path)
+    assert db.meta("schema_version") == str(SCHEMA_VERSION)
+    proofs = sql(db_path, "SELECT proof_content_type, proof_uploaded_at = created_at FROM top_ups"
+                          " WHERE proof_size IS NOT NULL")  # fmt: skip
+    assert proofs == [("application/pdf", 1)] * 2
+    summary = advance_clock(db, 30)
+    assert (summary.charges_made, summary.services_charged) == (2, 1)

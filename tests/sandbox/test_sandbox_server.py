@@ -50,7 +50,9 @@ def test_errors_and_tenants_over_the_socket(http: httpx.Client) -> None:
     assert http.get("/v1/account", headers={"Authorization": "Bearer nope"}).status_code == 401
     other = {"Authorization": f"Bearer {TENANT_B_API_KEY}"}
     assert http.get("/v1/invoices/5001", headers=other).status_code == 404
-    assert http.post("/v1/wallet/top-ups", json={"amount": "1"}).status_code == 501
+    missing_key = http.post("/v1/wallet/top-ups", json={"amount": "1"})
+    assert missing_key.status_code == 400
+    assert missing_key.json()["error"]["code"] == "idempotency_key_required"
     assert http.get("/v1/domains/m\u00fcnchen.de").status_code == 404
 
 

@@ -14,6 +14,14 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the last day of that month when it is shorter
+    (31 January + 1 month is 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def month_end(year: int, month: int) -> date:
     """The last day of a month: a card marked ``MM/YY`` is valid through it."""
     return date(year, month, calendar.monthrange(year, month)[1])

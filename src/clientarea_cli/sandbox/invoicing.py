@@ -9,8 +9,9 @@ of billing. The rules:
 - its number is ``INV-<year of issue>-<id>``, like the seeded ones;
 - wallet credit is applied only through ``apply_credit``, which the callers use only when the
   customer asked for it (``use_credit: true``); the renewal cycle never calls it;
-- an invoice becomes ``paid`` in ``mark_paid`` only, which also renews the domains it bills:
-  each ``domain_renewal`` line moves its domain's expiry and next due date by its years.
+- an invoice becomes ``paid`` in ``mark_paid`` only, which also renews what it bills: each
+  ``domain_renewal`` line moves its domain's expiry and next due date by its years, each
+  ``service`` and ``addon`` line its service's or add-on's next due date by one billing cycle.
 """
 
 from __future__ import annotations
@@ -23,11 +24,16 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from . import money
-from .dates import add_years, instant_on, month_end
+from .dates import add_months, add_years, instant_on, month_end
 
 VAT = {"EUR": Decimal("0.21"), "CHF": Decimal("0.081")}
 FIRST_INVOICE_ID = 5001
 DOMAIN_RENEWAL = "domain_renewal"
+SERVICE, ADDON = "service", "addon"
+CYCLE_MONTHS = {"monthly": 1, "quarterly": 3, "semiannually": 6, "annually": 12,
+                "biennially": 24, "triennially": 36}  # fmt: skip
+# Statuses a paid service invoice makes ``active``: a new order, or a service suspended unpaid.
+SERVICE_ACTIVATED = ("pending", "suspended")
 # Statuses a paid renewal brings back to ``active`` (the domain was renewed late).
 REACTIVATED = ("expired", "grace", "redemption", "suspended")
 
@@ -206,7 +212,44 @@ def mark_paid(conn: sqlite3.Connection, invoice_id: int, today: date) -> list[in
              status, domain["id"]),
         )  # fmt: skip
         renewed.append(int(domain["id"]))
+    _renew_services(conn, invoice_id, int(row["client_id"]))
     return renewed
+
+
+def _renew_services(conn: sqlite3.Connection, invoice_id: int, client_id: int) -> None:
+    """Move the next due date of each service and add-on the invoice bills by one cycle.
+
+    A pending service (its first invoice) or a suspended one (an unpaid renewal) is active again.
+    A service or add-on without a recurring cycle (``one_time``, ``free``) or a due date is left
+    as it is.
+    """
+    items = conn.execute(
+        "SELECT type, related_id FROM invoice_items WHERE invoice_id = ? AND type IN (?, ?)"
+        " AND related_id IS NOT NULL ORDER BY id",
+        (invoice_id, SERVICE, ADDON),
+    ).fetchall()
+    for item in items:
+        if item["type"] == SERVICE:
+            target = conn.execute(
+                "SELECT id, status, billing_cycle, next_due_date FROM services"
+                " WHERE id = ? AND client_id = ?", (item["related_id"], client_id),
+            ).fetchone()  # fmt: skip
+        else:
+            target = conn.execute(
+                "SELECT a.id, a.status, a.billing_cycle, a.next_due_date FROM addons a"
+                " JOIN services s ON s.id = a.service_id WHERE a.id = ? AND s.client_id = ?",
+                (item["related_id"], client_id),
+            ).fetchone()
+        months = None if target is None else CYCLE_MONTHS.get(str(target["billing_cycle"]))
+        if target is None or months is None or target["next_due_date"] is None:
+            continue
+        due = add_months(date.fromisoformat(target["next_due_date"]), months).isoformat()
+        if item["type"] == SERVICE:
+            status = "active" if target["status"] in SERVICE_ACTIVATED else str(target["status"])
+            conn.execute("UPDATE services SET next_due_date = ?, status = ? WHERE id = ?",
+                         (due, status, target["id"]))  # fmt: skip
+        else:
+            conn.execute("UPDATE addons SET next_due_date = ? WHERE id = ?", (due, target["id"]))
 
 
 def card_problem(method: sqlite3.Row | None, day: date) -> str | None:

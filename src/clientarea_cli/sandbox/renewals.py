@@ -17,8 +17,22 @@ Each day, in this order:
    where the charge is retried daily, and is ``suspended`` once the date reaches
    ``expiry_date + GRACE_DAYS``; otherwise it is simply ``expired``.
 
-Each step is one indexed query over the domains it concerns, so a day costs little even over
-tens of thousands of domains.
+Then, for services (seed 001: each service renews with its own validated card or bank account):
+
+4. **Invoices.** An ``active`` service with a recurring billing cycle whose ``next_due_date`` is at
+   most ``RENEWAL_NOTICE_DAYS`` away gets its renewal invoice (its recurring amount, plus each
+   active add-on due by then), unless an unpaid invoice billing the service exists.
+5. **Charges.** From ``next_due_date`` on, for ``SERVICE_RETRY_DAYS`` more days, an active service
+   with a payment method has its unpaid invoices charged in full to it: a validated card (not past
+   its expiry month) or bank account (direct debit) pays, and ``invoicing.mark_paid`` moves the
+   next due dates by one cycle. Anything else fails, is written to ``charge_attempts`` and is
+   retried the next day; after that the invoice waits, overdue, to be paid by hand. A service
+   without a method just has its invoice, to be paid by hand. Wallet credit is never used.
+
+A card whose last four digits are ``payments.DECLINED_LAST4`` is declined in steps 2 and 5.
+
+Each step is one indexed query over the domains or services it concerns, so a day costs little
+even over tens of thousands of domains.
 """
 
 from __future__ import annotations
@@ -30,20 +44,28 @@ from decimal import Decimal
 
 from . import money
 from .invoicing import (
+    CYCLE_MONTHS,
     DOMAIN_RENEWAL,
+    SERVICE,
+    Line,
     balance_due,
     card_problem,
     issue_invoice,
     record_payment,
     renewal_line,
 )
+from .payments import decline_reason, recurring_problem
 
 RENEWAL_NOTICE_DAYS = 14  # the renewal invoice is issued this many days before the due date
 GRACE_DAYS = 3  # after a failed charge, days past expiry before the domain is suspended
+SERVICE_RETRY_DAYS = 3  # a service's failed charge is retried this many days after its due date
 
 # "An unpaid invoice bills this domain's renewal", for a WHERE clause over ``domains``.
 _UNPAID_RENEWAL = f"""EXISTS (SELECT 1 FROM invoice_items ii JOIN invoices i ON i.id = ii.invoice_id
     WHERE ii.related_id = domains.id AND ii.type = '{DOMAIN_RENEWAL}' AND i.status = 'unpaid')"""  # noqa: S608
+_UNPAID_SERVICE = f"""EXISTS (SELECT 1 FROM invoice_items ii JOIN invoices i ON i.id = ii.invoice_id
+    WHERE ii.related_id = services.id AND ii.type = '{SERVICE}' AND i.status = 'unpaid')"""  # noqa: S608
+_RECURRING_CYCLES = ", ".join(f"'{cycle}'" for cycle in CYCLE_MONTHS)
 
 
 @dataclass
@@ -58,6 +80,9 @@ class AdvanceSummary:
     domains_expired: int = 0
     domains_in_grace: int = 0
     domains_suspended: int = 0
+    services_invoiced: int = 0
+    services_charged: int = 0
+    service_charges_failed: int = 0
 
     def line(self) -> str:
         """One line for people: ``Sandbox date is now 2026-12-22 (+30 days): …``."""
@@ -66,7 +91,9 @@ class AdvanceSummary:
             f"Sandbox date is now {self.today.isoformat()} (+{self.days} day{plural}): "
             f"{self.invoices_issued} renewal invoices issued, {self.charges_made} card charges "
             f"made, {self.charges_failed} failed; {self.domains_expired} domains expired, "
-            f"{self.domains_in_grace} entered grace, {self.domains_suspended} suspended"
+            f"{self.domains_in_grace} entered grace, {self.domains_suspended} suspended; "
+            f"services: {self.services_invoiced} invoiced, {self.services_charged} charged, "
+            f"{self.service_charges_failed} failed"
         )
 
 
@@ -75,6 +102,8 @@ def run_day(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> Non
     _issue_invoices(conn, day, summary)
     _charge_cards(conn, day, summary)
     _expire(conn, day, summary)
+    _issue_service_invoices(conn, day, summary)
+    _charge_services(conn, day, summary)
 
 
 def _issue_invoices(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
@@ -116,7 +145,7 @@ def _charge_cards(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) 
             "SELECT * FROM payment_methods WHERE id = ? AND client_id = ?",
             (row["method_id"], row["client_id"]),
         ).fetchone()
-        problem = card_problem(method, day)
+        problem = card_problem(method, day) or decline_reason(method)
         currency = str(invoice_row["currency"])
         conn.execute(
             "INSERT INTO charge_attempts (client_id, invoice_id, domain_id, payment_method_id,"
@@ -151,3 +180,65 @@ def _expire(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> Non
         ((day - timedelta(days=GRACE_DAYS)).isoformat(),),
     )
     summary.domains_suspended += suspended.rowcount
+
+
+def _issue_service_invoices(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    horizon = (day + timedelta(days=RENEWAL_NOTICE_DAYS)).isoformat()
+    rows = conn.execute(
+        "SELECT * FROM services WHERE status = 'active' AND next_due_date <= ?"  # noqa: S608
+        f" AND billing_cycle IN ({_RECURRING_CYCLES}) AND NOT {_UNPAID_SERVICE}"
+        " ORDER BY next_due_date, id",
+        (horizon,),
+    ).fetchall()
+    for row in rows:
+        name = f"{row['product']} - {row['domain']}" if row["domain"] else str(row["product"])
+        lines = [Line(f"{name} ({row['billing_cycle']})", SERVICE, int(row["id"]),
+                      Decimal(row["recurring_amount"]))]  # fmt: skip
+        addons = conn.execute(
+            "SELECT * FROM addons WHERE service_id = ? AND status = 'active'"  # noqa: S608
+            f" AND billing_cycle IN ({_RECURRING_CYCLES}) AND next_due_date <= ? ORDER BY id",
+            (row["id"], row["next_due_date"]),
+        )
+        lines += [Line(f"{a['name']} ({a['billing_cycle']})", "addon", int(a["id"]),
+                       Decimal(a["recurring_amount"])) for a in addons]  # fmt: skip
+        due = max(date.fromisoformat(row["next_due_date"]), day)
+        issue_invoice(conn, int(row["client_id"]), str(row["currency"]), lines, day, due)
+        summary.services_invoiced += 1
+
+
+def _charge_services(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
+    first = (day - timedelta(days=SERVICE_RETRY_DAYS)).isoformat()
+    rows = conn.execute(
+        "SELECT DISTINCT i.id AS invoice_id, s.id AS service_id, s.client_id,"
+        " s.payment_method_id AS method_id"
+        " FROM services s JOIN invoice_items ii ON ii.related_id = s.id AND ii.type = ?"
+        " JOIN invoices i ON i.id = ii.invoice_id AND i.client_id = s.client_id"
+        " WHERE s.status = 'active' AND s.next_due_date BETWEEN ? AND ?"
+        " AND s.payment_method_id IS NOT NULL AND i.status = 'unpaid'"
+        " ORDER BY s.next_due_date, s.id, i.id",
+        (SERVICE, first, day.isoformat()),
+    ).fetchall()
+    for row in rows:
+        invoice = conn.execute("SELECT * FROM invoices WHERE id = ?", (row["invoice_id"],))
+        invoice_row = invoice.fetchone()
+        amount = balance_due(invoice_row)
+        if amount <= 0:
+            continue
+        method = conn.execute(
+            "SELECT * FROM payment_methods WHERE id = ? AND client_id = ?",
+            (row["method_id"], row["client_id"]),
+        ).fetchone()
+        problem = recurring_problem(method, day) or decline_reason(method)
+        currency = str(invoice_row["currency"])
+        conn.execute(
+            "INSERT INTO charge_attempts (client_id, invoice_id, service_id, payment_method_id,"
+            " date, currency, amount, ok, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row["client_id"], row["invoice_id"], row["service_id"], row["method_id"],
+             day.isoformat(), currency, money.to_text(amount, currency), int(problem is None),
+             problem),
+        )  # fmt: skip
+        if problem is not None:
+            summary.service_charges_failed += 1
+            continue
+        record_payment(conn, int(row["invoice_id"]), amount, day)
+        summary.services_charged += 1

@@ -248,6 +248,52 @@ _V2 = [
     "CREATE INDEX charge_attempts_by_invoice ON charge_attempts (invoice_id)",
 ]
 
+# Version 3: the money side. A top-up's proof of payment is kept as its type, size and SHA-256
+# (the sandbox never keeps the file itself); a bank account keeps its BIC and when its direct-debit
+# mandate was accepted (never the full IBAN: the sandbox debits nothing for real); verification
+# challenges of payment methods; payments of invoices by hand (``invoice_payments``); automatic
+# charges of services in ``charge_attempts`` (``service_id``); and the index the service renewal
+# cycle reads.
+_V3 = [
+    "ALTER TABLE top_ups ADD COLUMN proof_content_type TEXT",
+    "ALTER TABLE top_ups ADD COLUMN proof_sha256 TEXT",
+    "ALTER TABLE top_ups ADD COLUMN proof_uploaded_at TEXT",
+    # Proofs of databases made before version 3 were all PDF receipts (``transfer-receipt.pdf``).
+    "UPDATE top_ups SET proof_content_type = 'application/pdf', proof_uploaded_at = created_at"
+    " WHERE proof_size IS NOT NULL",
+    "CREATE INDEX top_ups_by_client ON top_ups (client_id, created_at)",
+    "ALTER TABLE payment_methods ADD COLUMN bic TEXT",
+    "ALTER TABLE payment_methods ADD COLUMN mandate_accepted_at TEXT",
+    """CREATE TABLE verifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        payment_method_id INTEGER NOT NULL REFERENCES payment_methods(id),
+        kind TEXT NOT NULL CHECK (kind IN ('micro_charge', 'code')),
+        answer TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'verified', 'failed')),
+        attempts_left INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX verifications_by_method ON verifications (payment_method_id, id)",
+    """CREATE TABLE invoice_payments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        status TEXT NOT NULL CHECK (status IN ('completed', 'pending')),
+        method TEXT CHECK (method IN ('card', 'transfer')),
+        payment_method_id INTEGER REFERENCES payment_methods(id),
+        currency TEXT NOT NULL,
+        credit_applied TEXT NOT NULL,
+        charged TEXT NOT NULL,
+        reference TEXT,
+        created_at TEXT NOT NULL,
+        completed_at TEXT
+    )""",
+    "CREATE INDEX invoice_payments_by_invoice ON invoice_payments (invoice_id)",
+    "ALTER TABLE charge_attempts ADD COLUMN service_id INTEGER REFERENCES services(id)",
+    "CREATE INDEX services_by_status_due ON services (status, next_due_date)",
+]
+
 # version -> the statements that bring a database from version - 1 to it.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -10,15 +10,19 @@ from . import (
     domain_bulk,
     domain_records,
     domains,
+    invoice_payments,
+    payment_methods,
     pending,
     services,
+    wallet,
 )
 
 
 def build_router() -> Router:
     router = Router()
     modules = (
-        account, services, domains, domain_actions, domain_bulk, domain_records, billing, pending
+        account, services, domains, domain_actions, domain_bulk, domain_records, billing,
+        invoice_payments, wallet, payment_methods, pending,
     )  # fmt: skip
     for module in modules:
         module.register(router)

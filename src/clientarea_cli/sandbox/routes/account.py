@@ -1,22 +1,16 @@
-"""Provider, account, contacts, payment methods and operations (idempotency keys)."""
+"""Provider, account, contacts and operations (idempotency keys)."""
 
 from __future__ import annotations
 
 import sqlite3
-from decimal import Decimal
 
-from ..money import money
 from ..params import Query
 from ..router import Context, Router
+from ..topups import presets
 from ..web import Response, not_found
 from .common import flag, json_list, ok, path_id
 
 PROVIDER_NAME = "Sandbox Hosting"
-TOP_UP_PRESETS = [Decimal(n) for n in (50, 100, 150, 200, 250)]
-
-
-def presets(currency: str) -> list[dict[str, str]]:
-    return [money(amount, currency) for amount in TOP_UP_PRESETS]
 
 
 def _account(row: sqlite3.Row) -> dict[str, object]:
@@ -36,22 +30,6 @@ def _contact(row: sqlite3.Row) -> dict[str, object]:
     contact["email_kinds"] = json_list(row["email_kinds"])
     contact["is_billing"] = flag(row["is_billing"])
     return contact
-
-
-def _payment_method(row: sqlite3.Row) -> dict[str, object]:
-    expiry = None
-    if row["exp_year"] is not None and row["exp_month"] is not None:
-        expiry = f"{int(row['exp_year']):04d}-{int(row['exp_month']):02d}"
-    return {
-        "id": row["id"],
-        "type": row["type"],
-        "brand": row["brand"],
-        "last4": row["last4"],
-        "holder": row["holder"],
-        "expiry": expiry,
-        "validated": flag(row["validated"]),
-        "is_default": flag(row["is_default"]),
-    }
 
 
 def get_account(ctx: Context) -> Response:
@@ -84,18 +62,6 @@ def get_contact(ctx: Context) -> Response:
     return ok(_contact(row))
 
 
-def list_payment_methods(ctx: Context) -> Response:
-    query = Query(ctx.request.query)
-    page = query.page()
-    query.check()
-    with ctx.db.read() as conn:
-        rows = conn.execute(
-            "SELECT * FROM payment_methods WHERE client_id = ? AND deleted = 0 ORDER BY id",
-            (ctx.client_id,),
-        ).fetchall()
-    return ok(page.slice([_payment_method(row) for row in rows]))
-
-
 def get_operation(ctx: Context) -> Response:
     return ok(ctx.idempotency.lookup(ctx.client_id, ctx.params["key"]))
 
@@ -115,5 +81,4 @@ def register(router: Router) -> None:
     router.add("GET", "/v1/account", "getAccount", get_account)
     router.add("GET", "/v1/contacts", "listContacts", list_contacts)
     router.add("GET", "/v1/contacts/{id}", "getContact", get_contact)
-    router.add("GET", "/v1/payment-methods", "listPaymentMethods", list_payment_methods)
     router.add("GET", "/v1/operations/{key}", "getOperation", get_operation)

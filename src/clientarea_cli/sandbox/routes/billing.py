@@ -10,12 +10,11 @@ from decimal import Decimal
 from ..money import money
 from ..params import Query
 from ..router import Context, Router
+from ..topups import TERMS_URL, presets
 from ..web import Response, not_found
-from .account import presets
 from .common import marks, ok, path_id, row_money, select_page
 
 INVOICE_FILTERS = ("unpaid", "overdue", "paid", "cancelled", "refunded")
-TERMS_URL = "https://sandbox.invalid/terms/wallet"
 
 
 def invoice_status(row: sqlite3.Row, today: date) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..money import money
 from ..params import Page
 from ..router import Context
-from ..web import Response, json_response, not_found
+from ..web import ApiError, Response, json_response, not_found
 
 
 def ok(payload: object, status: int = 200) -> Response:
@@ -62,3 +62,29 @@ def select_page(
         [*args, page.per_page, page.offset],
     ).fetchall()
     return rows, total
+
+
+def body_object(ctx: Context) -> dict[str, Any]:
+    """The JSON body, which must be an object (400 otherwise)."""
+    body = ctx.request.json_body()
+    if not isinstance(body, dict):
+        raise ApiError(400, "bad_request", "the request body must be a JSON object")
+    return body
+
+
+def keyed(
+    ctx: Context,
+    run: Callable[[], Response],
+    *,
+    fingerprint: bytes | None = None,
+    scope: str = "",
+) -> Response:
+    """Run ``run`` under the request's ``Idempotency-Key`` (required; replayed after).
+
+    ``fingerprint`` replaces the body as what the store hashes (see ``addCard``); ``scope`` is
+    added to the method and path, which always take part.
+    """
+    key = ctx.request.header("idempotency-key")
+    body = ctx.request.body if fingerprint is None else fingerprint
+    where = f"{ctx.request.method} {ctx.request.path}" + (f" {scope}" if scope else "")
+    return ctx.idempotency.idempotent(ctx.client_id, key, body, run, scope=where)

@@ -99,7 +99,9 @@ def _top_up(
         "method": "card" if card_id else "transfer", "payment_method_id": card_id,
         "currency": currency, "amount": amount,
         "proof_name": None if card_id else "transfer-receipt.pdf",
-        "proof_size": None if card_id else 48213, "created_at": when,
+        "proof_size": None if card_id else 48213,
+        "proof_content_type": None if card_id else "application/pdf",
+        "proof_uploaded_at": None if card_id else when, "created_at": when,
         "completed_at": when if status == "completed" else None,
     })  # fmt: skip
     if status == "completed":
