@@ -227,7 +227,8 @@ def verify(
             describe=lambda v: f"{v.status}: {v.kind}",
         )
         if challenge.status == "pending":
-            renderer.notice(f"{label}: {challenge.instructions}")
+            if renderer.is_table:
+                typer.echo(f"{label}: {challenge.instructions}")
             if not app_ctx.can_prompt():
                 if not renderer.is_table:
                     renderer.one(challenge)
