@@ -168,13 +168,21 @@ class Removal:
     def in_use(self) -> bool:
         return bool(self.services or self.domains)
 
-    def losing(self) -> list[str]:
-        """One line per service and domain that would lose its recurring payment."""
+    @property
+    def count(self) -> int:
+        return len(self.services) + len(self.domains)
+
+    def losing(self, most: int = 20) -> list[str]:
+        """A line per service and domain that would lose its recurring payment (the first
+        `most`, then how many more)."""
         lines = [
             f"service {s.id} ({s.product}{', ' + s.domain if s.domain else ''})"
             for s in self.services
         ]
-        return lines + [f"domain {d.name}" for d in self.domains]
+        lines += [f"domain {d.name}" for d in self.domains]
+        if len(lines) > most:
+            lines = [*lines[: most - 1], f"and {len(lines) - most + 1} more"]
+        return lines
 
 
 def plan_removal(driver: Driver, ref: str) -> Removal:
@@ -231,8 +239,8 @@ def plan_service_method(driver: Driver, service_id: int, ref: str) -> ServiceMet
         due = service.next_due_date
         if due is not None and last_day < due:
             warnings.append(
-                f"{describe(method)}, before the next due date {due}: that renewal's charge "
-                "will fail unless the card is replaced"
+                f"{label(method)} expires {method.expiry}, before the service's next due date "
+                f"{due}: that renewal's charge will fail unless the card is replaced"
             )
     return ServiceMethodChange(service, method, warnings)
 

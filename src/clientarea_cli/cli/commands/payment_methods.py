@@ -292,10 +292,11 @@ def remove(
     driver = app_ctx.driver()
     removal = payment_methods.plan_removal(driver, method_ref)
     label = f"{payment_methods.label(removal.method)} (id {removal.method.id})"
-    losing = removal.losing()
-    if losing:
-        renderer.notice(f"These renew with {label} and would lose their recurring payment:")
-        for line in losing:
+    if removal.in_use:
+        renderer.notice(
+            f"{removal.count} item(s) renew with {label} and would lose their recurring payment:"
+        )
+        for line in removal.losing():
             renderer.notice(f"  {line}")
     else:
         renderer.notice(f"No service or domain renews with {label}.")
@@ -304,7 +305,5 @@ def remove(
         return
     confirm(app_ctx, yes, f"Remove {label}?")
     payment_methods.remove(driver, removal)
-    typer.echo(
-        f"Removed {label}."
-        + (f" {len(losing)} item(s) no longer renew automatically." if losing else "")
-    )
+    lost = f" {removal.count} item(s) no longer renew automatically." if removal.in_use else ""
+    typer.echo(f"Removed {label}.{lost}")
