@@ -149,7 +149,8 @@ def pay(
             done.append(f"{payment.credit_applied} credit")
         if payment.charged.amount:
             done.append(f"{payment.charged} {label}")
-        typer.echo(f"{invoice.number}  {invoice.status}" + (f": {', '.join(done)}" if done else ""))
+        state = "awaiting your transfer" if payment.status == "pending" else invoice.status
+        typer.echo(f"{invoice.number}  {state}" + (f": {', '.join(done)}" if done else ""))
         if payment.transfer is not None:
             _print_transfer(payment.transfer)
 
