@@ -11,12 +11,13 @@ def test_status_screen(demo: CLI) -> None:
     result = demo("status")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:5] == [
+    assert lines[:6] == [
         "account          Ana García <ana@example.com>",
         "date             2026-11-22",
         "credit           85.50 EUR",
         "unpaid invoices  4 (130.67 EUR)",
         "overdue          2 (79.32 EUR): INV-2026-5008, INV-2026-5009",
+        "pending top-ups  TU-2GTE3DZW (100.00 EUR, transfer)",
     ]
     due = lines[lines.index("Due within 30 days") + 2 :]
     assert [line.split()[2] if line.split()[1] == "domain" else line.split()[1] for line in due] == [
@@ -27,6 +28,8 @@ def test_status_screen(demo: CLI) -> None:
         "warning: Visa ···4242 expires on 2026-12-31: renewals charged after it will fail\n"
         "warning: 5 domain(s) due within 30 days have no recurring payment: they renew only if "
         "you pay by hand (`clientarea domains recur …` to change that)\n"
+        "warning: 1 top-up(s) wait for the provider to confirm the transfer: upload the proof "
+        "with `clientarea wallet proof REFERENCE FILE` if you have not\n"
     )
 
 

@@ -75,6 +75,7 @@ def dashboard(driver: Driver) -> Dashboard:
             driver.list_domains(DomainFilter(expiring_within_days=WINDOW_DAYS), limit=None).items
         ),
         "methods": driver.list_payment_methods,
+        "top_ups": lambda: driver.list_top_ups(status="pending", limit=None).items,
     }
     got = gather(calls)
     today: date = got["provider"].today
@@ -101,6 +102,15 @@ def dashboard(driver: Driver) -> Dashboard:
             f"{len(failing)} automatic renewal(s) within {WINDOW_DAYS} days will fail: "
             "see `clientarea billing outlook`"
         )
+    top_ups = got["top_ups"]
+    pending = None
+    if top_ups is not None:
+        pending = [f"{t.reference} ({t.amount}, {t.method})" for t in top_ups]
+        if top_ups:
+            warnings.append(
+                f"{len(top_ups)} top-up(s) wait for the provider to confirm the transfer: upload "
+                "the proof with `clientarea wallet proof REFERENCE FILE` if you have not"
+            )
     account = got["account"]
     return Dashboard(
         today=today,
@@ -109,5 +119,6 @@ def dashboard(driver: Driver) -> Dashboard:
         unpaid=_totals(invoices),
         overdue=_totals(overdue),
         renewals=due,
+        pending_top_ups=pending,
         warnings=warnings,
     )
