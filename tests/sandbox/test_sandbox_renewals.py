@@ -19,10 +19,11 @@ from clientarea_cli.sandbox import (
     reset_database,
 )
 from clientarea_cli.sandbox.renewals import GRACE_DAYS, RENEWAL_NOTICE_DAYS
-from clientarea_cli.sandbox.schema import SCHEMA_VERSION
-from clientarea_cli.sandbox.seed.common import VISA_ID
+from clientarea_cli.sandbox.schema import MIGRATIONS, SCHEMA_VERSION
+from clientarea_cli.sandbox.seed.common import BANK_ID, VISA_ID
 
 from .helpers import TODAY, make_client
+from .money_helpers import DECLINED_VISA, verified_card
 from .test_sandbox_api import assert_error
 from .test_sandbox_domain_actions import (
     ANAGARCIA_COM,
@@ -252,25 +253,31 @@ def test_the_clock_control_endpoint(db_path: Path) -> None:
 
 
 def downgrade(db_path: Path, version: int) -> None:
-    """Undo the migrations after ``version``, as if the database had been made back then."""
+    """Undo the migrations after ``version``, as if the database had been made back then.
+
+    The schema of ``version`` is built in memory from ``MIGRATIONS``; every table, index and
+    column the database has beyond it is dropped (whoever added it).
+    """
+    reference = sqlite3.connect(":memory:")
+    for number in range(1, version + 1):
+        for statement in MIGRATIONS[number]:
+            reference.execute(statement)
+
+    def schema(conn: sqlite3.Connection) -> dict[tuple[str, str], set[str]]:
+        objects = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table',"
+                               " 'index') AND name NOT LIKE 'sqlite_%'").fetchall()  # fmt: skip
+        return {(kind, name): {row[1] for row in conn.execute(f"PRAGMA table_info({name})")}
+                if kind == "table" else set() for kind, name in objects}  # fmt: skip
+
+    wanted = schema(reference)
     conn = sqlite3.connect(db_path)
-    if version < 3:
-        for name in ("top_ups_by_client", "verifications_by_method", "invoice_payments_by_invoice",
-                     "services_by_status_due"):  # fmt: skip
-            conn.execute(f"DROP INDEX {name}")
-        conn.execute("DROP TABLE verifications")
-        conn.execute("DROP TABLE invoice_payments")
-        for table, column in (("top_ups", "proof_content_type"), ("top_ups", "proof_sha256"),
-                              ("top_ups", "proof_uploaded_at"), ("payment_methods", "bic"),
-                              ("payment_methods", "mandate_accepted_at"),
-                              ("charge_attempts", "service_id")):  # fmt: skip
-            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    if version < 2:
-        for name in ("domains_by_status_due", "domains_by_status_expiry",
-                     "invoice_items_by_invoice", "invoice_items_by_related",
-                     "wallet_movements_by_client", "charge_attempts_by_invoice"):  # fmt: skip
-            conn.execute(f"DROP INDEX {name}")
-        conn.execute("DROP TABLE charge_attempts")
+    current = schema(conn)
+    for (kind, name), columns in sorted(current.items()):  # "index" sorts before "table"
+        if (kind, name) not in wanted:
+            conn.execute(f"DROP {kind.upper()} {name}")
+        elif kind == "table":
+            for column in sorted(columns - wanted[(kind, name)]):
+                conn.execute(f"ALTER TABLE {name} DROP COLUMN {column}")
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
@@ -296,3 +303,143 @@ def test_a_version_2_database_is_migrated_with_its_proofs(db_path: Path) -> None
     assert proofs == [("application/pdf", 1)] * 2
     summary = advance_clock(db, 30)
     assert (summary.charges_made, summary.services_charged) == (2, 1)
+
+
+# -- services ----------------------------------------------------------------------------------
+
+HOSTING, VPS = 101, 102  # Hosting Pro monthly on the Visa (due day 8); VPS M yearly by debit
+
+
+def service_invoices(db_path: Path, service_id: int) -> list[tuple[Any, ...]]:
+    """(id, status, date, due_date, total, amount_paid, credit_applied) billing the service."""
+    return sql(
+        db_path,
+        "SELECT i.id, i.status, i.date, i.due_date, i.total, i.amount_paid, i.credit_applied"
+        " FROM invoices i JOIN invoice_items ii ON ii.invoice_id = i.id"
+        " WHERE ii.type = 'service' AND ii.related_id = ? ORDER BY i.id",
+        service_id,
+    )
+
+
+def service(client: httpx.Client, service_id: int) -> dict[str, Any]:
+    result: dict[str, Any] = client.get(f"/v1/services/{service_id}").json()
+    return result
+
+
+def test_a_service_renews_with_its_own_card(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    # Its renewal invoice (5007, due day 8) was issued before the seed's today: none is added.
+    summary = advance(app, 7)
+    assert summary.services_invoiced == 0
+    assert service_invoices(db_path, HOSTING)[-1][:2] == (5007, "unpaid")
+    summary = advance(app, 1)
+    assert (summary.services_charged, summary.service_charges_failed) == (1, 0)
+    assert service_invoices(db_path, HOSTING)[-1][:2] == (5007, "paid")
+    renewed = service(client, HOSTING)
+    assert renewed["next_due_date"] == "2026-12-30"
+    assert [a["next_due_date"] for a in renewed["addons"]] == ["2026-12-30"] * 2
+    assert balance(client) == "85.50"  # credit is never used for automatic renewals
+    assert sql(db_path, "SELECT service_id, domain_id, payment_method_id, amount, ok FROM"
+                        " charge_attempts WHERE service_id IS NOT NULL") == [
+        (HOSTING, None, VISA_ID, "22.32", 1)
+    ]  # fmt: skip
+    advance(app, 15)  # day 23: 15 days before the next due date
+    assert len(service_invoices(db_path, HOSTING)) == 2  # 5001 (seeded, paid), 5007: no new one
+    advance(app, 1)  # day 24 = 2026-12-16: 14 days before
+    invoice = service_invoices(db_path, HOSTING)[-1]
+    assert invoice[1:5] == ("unpaid", "2026-12-16", "2026-12-30", "22.32")
+    lines = sql(db_path, "SELECT description, type, amount FROM invoice_items WHERE invoice_id = ?"
+                         " ORDER BY id", invoice[0])  # fmt: skip
+    assert lines == [("Hosting Pro - garcia-hosting.es (monthly)", "service", "12.95"),
+                     ("Daily Backups (monthly)", "addon", "3.00"),
+                     ("Dedicated IP (monthly)", "addon", "2.50")]  # fmt: skip
+    advance(app, 14)  # 2026-12-30: charged, the Visa is valid through 2026-12-31
+    assert service_invoices(db_path, HOSTING)[-1][1] == "paid"
+    assert service(client, HOSTING)["next_due_date"] == "2027-01-30"
+
+
+def test_an_expired_card_fails_and_is_retried_a_few_days(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    advance(app, 68)  # 2027-01-29, the day before the third due date
+    assert service_invoices(db_path, HOSTING)[-1][1] == "unpaid"
+    summary = advance(app, 1)
+    assert (summary.services_charged, summary.service_charges_failed) == (0, 1)
+    advance(app, 10)
+    attempts = sql(db_path, "SELECT date, ok, reason FROM charge_attempts WHERE service_id = ?"
+                            " AND ok = 0", HOSTING)  # fmt: skip
+    assert attempts == [(day, 0, "the card ending 4242 expired in 2026-12")
+                        for day in ("2027-01-30", "2027-01-31", "2027-02-01", "2027-02-02")]  # fmt: skip
+    last = service_invoices(db_path, HOSTING)[-1]
+    assert client.get(f"/v1/invoices/{last[0]}").json()["status"] == "overdue"
+    assert service(client, HOSTING)["status"] == "active"
+    assert balance(client) == "85.50"
+
+
+def test_a_service_without_a_method_gets_an_invoice_to_pay_by_hand(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    answer = client.put(f"/v1/services/{HOSTING}/payment-method", json={"payment_method_id": None})
+    assert answer.status_code == 200
+    advance(app, 9)
+    assert client.get("/v1/invoices/5007").json()["status"] == "overdue"
+    assert sql(db_path, "SELECT count(*) FROM charge_attempts WHERE service_id IS NOT NULL") == [
+        (0,)
+    ]  # fmt: skip
+    assert service(client, HOSTING)["next_due_date"] == "2026-11-30"
+    assert balance(client) == "85.50"
+
+
+def test_direct_debit_renews_a_service(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    sql(db_path, "UPDATE services SET next_due_date = ? WHERE id = ?", at(5), VPS)
+    sql(db_path, "UPDATE addons SET next_due_date = ? WHERE service_id = ?", at(5), VPS)
+    summary = advance(app, 1)
+    assert summary.services_invoiced == 1
+    [invoice] = service_invoices(db_path, VPS)[-1:]
+    assert invoice[1:5] == ("unpaid", at(1), at(5), "318.71")  # VPS M 239.40 + snapshots 24.00
+    advance(app, 4)
+    assert service_invoices(db_path, VPS)[-1][1] == "paid"
+    assert service(client, VPS)["next_due_date"] == "2027-11-27"
+    assert sql(db_path, "SELECT payment_method_id, ok FROM charge_attempts WHERE service_id = ?",
+               VPS) == [(BANK_ID, 1)]  # fmt: skip
+
+
+def test_a_declined_card_fails_a_service_renewal(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    card = verified_card(client, app, DECLINED_VISA)
+    client.put(f"/v1/services/{HOSTING}/payment-method", json={"payment_method_id": card})
+    summary = advance(app, 8)
+    assert summary.service_charges_failed == 1
+    assert sql(db_path, "SELECT reason FROM charge_attempts WHERE service_id = ?", HOSTING) == [
+        ("the card ending 0002 was declined by its bank",)
+    ]  # fmt: skip
+    assert client.get("/v1/invoices/5007").json()["status"] == "unpaid"
+
+
+def test_a_declined_card_fails_a_domain_renewal(
+    client: httpx.Client, app: SandboxApp, db_path: Path
+) -> None:
+    card = verified_card(client, app, DECLINED_VISA)
+    body = {"enabled": True, "payment_method_id": card}
+    assert client.put(f"/v1/domains/{GARCIA_CONSULTING}/recurring", json=body).status_code == 200
+    advance(app, 31)
+    assert renewal_invoices(db_path, GARCIA_CONSULTING)[0][1] == "unpaid"
+    assert sql(db_path, "SELECT reason FROM charge_attempts WHERE domain_id = ?",
+               GARCIA_CONSULTING) == [("the card ending 0002 was declined by its bank",)]  # fmt: skip
+
+
+def test_services_advance_at_once_as_day_by_day(tmp_path: Path) -> None:
+    dumps = []
+    for step in (70, 1):
+        path = tmp_path / f"services-{step}.db"
+        reset_database(path, today=TODAY)
+        db = open_database(path)
+        for _ in range(70 // step):
+            advance_clock(db, step)
+        dumps.append([sql(path, f"SELECT * FROM {table} ORDER BY id")
+                      for table in ("services", "addons", "invoices", "charge_attempts")])  # fmt: skip
+    assert dumps[0] == dumps[1]

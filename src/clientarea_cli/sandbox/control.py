@@ -7,7 +7,9 @@ Mounted only when the app is built with ``control=True``; never reachable otherw
 - ``GET /_sandbox/requests``: requests by ``"METHOD /path"`` since start, and the last 1000
   as ``[method, path, status]`` (status ``null`` when the connection was dropped);
 - ``POST /_sandbox/clock`` ``{"days": N}``: advance the simulated clock, running the renewal
-  cycle for every day passed; answers the summary (``renewals.AdvanceSummary``).
+  cycle for every day passed; answers the summary (``renewals.AdvanceSummary``);
+- the money side's back office (approve a bank transfer, show a verification challenge):
+  ``control_money.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import threading
 from collections import Counter, deque
 
 from .clock import MAX_ADVANCE_DAYS, advance_clock
+from .control_money import handle_money_control
 from .faults import FaultPlan
 from .store import Database
 from .web import ApiError, Request, Response, json_response, not_found, validation_failed
@@ -89,6 +92,9 @@ def handle_control(
             if request.method != "POST":
                 raise ApiError(405, "method_not_allowed", f"{request.method} is not allowed here")
             return _advance(db, request)
+        money = None if db is None else handle_money_control(request, db)
+        if money is not None:
+            return money
         if request.path == "/_sandbox/faults":
             if request.method == "POST":
                 return _add_fault(faults, request)

@@ -95,7 +95,8 @@ def _number_problem(value: object) -> tuple[str | None, str | None]:
     lengths = (13, 16, 19) if brand == "visa" else (16,)
     if len(digits) not in lengths:
         name = "Visa" if brand == "visa" else "Mastercard"
-        return None, f"a {name} number has {' or '.join(map(str, lengths))} digits"
+        counts = ", ".join(map(str, lengths[:-1])) + " or " if len(lengths) > 1 else ""
+        return None, f"a {name} number has {counts}{lengths[-1]} digits"
     return brand, None
 
 

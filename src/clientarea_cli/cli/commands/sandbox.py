@@ -1,5 +1,6 @@
-"""`clientarea sandbox …`: run the reference provider on 127.0.0.1, reset its database, or move
-its simulated clock forward."""
+"""`clientarea sandbox …`: run the reference provider on 127.0.0.1, reset its database, move its
+simulated clock forward, or act as its back office (confirm a bank transfer, show a verification
+challenge's answer)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
-    help="Run, reset or advance the sandbox provider (local, for trying).", no_args_is_help=True
+    help="Run, reset or advance the sandbox provider, or act as its back office (local, for trying).",
+    no_args_is_help=True,
 )
 
 MAX_ADVANCE_DAYS = 3660  # the sandbox's own limit (clock.MAX_ADVANCE_DAYS), kept import-free
@@ -141,3 +143,82 @@ def advance(
         )
     summary = advance_clock(open_database(path), days)
     sys.stdout.write(summary.line() + "\n")
+
+
+def _existing(db: Path | None) -> Path:
+    from clientarea_cli.errors import UsageError
+
+    path = _db(db)
+    if not path.exists():
+        raise UsageError(
+            f"no sandbox database at {path}", hint="create one with: clientarea sandbox reset"
+        )
+    return path
+
+
+@app.command("approve-transfer")
+def approve_transfer(
+    reference: Annotated[
+        str,
+        typer.Argument(
+            help="The transfer's reference: a top-up's code (TU-…) or an invoice's number.",
+            metavar="REFERENCE",
+            show_default=False,
+        ),
+    ],
+    db: DbOpt = None,
+) -> None:
+    """Confirm, as the provider, that a bank transfer arrived: credit the pending top-up with this
+    reference, or pay the invoice with this number.
+
+    Example: clientarea sandbox approve-transfer TU-7Q4K2M
+    """
+    from clientarea_cli.errors import ClientAreaError, NotFound
+    from clientarea_cli.sandbox import open_database
+    from clientarea_cli.sandbox.transfers import (
+        TransferConflict,
+        TransferNotFound,
+        approve_transfer,
+    )
+
+    path = _existing(db)
+    try:
+        approval = approve_transfer(open_database(path), reference)
+    except TransferNotFound as exc:
+        raise NotFound(
+            str(exc), hint="list pending top-ups with: clientarea wallet pending"
+        ) from None
+    except TransferConflict as exc:
+        raise ClientAreaError(str(exc)) from None
+    sys.stdout.write(approval.line() + "\n")
+
+
+@app.command("show-challenge")
+def show_challenge(
+    payment_method_id: Annotated[
+        int,
+        typer.Argument(help="The payment method's id.", metavar="ID", show_default=False),
+    ],
+    db: DbOpt = None,
+) -> None:
+    """Print the answer of a payment method's pending verification challenge (the small amount
+    the sandbox "charged"), which a real provider shows only on the bank statement.
+
+    Example: clientarea sandbox show-challenge 25
+    """
+    from clientarea_cli.errors import NotFound
+    from clientarea_cli.sandbox import open_database
+    from clientarea_cli.sandbox.verification import pending_challenge
+
+    path = _existing(db)
+    challenge = pending_challenge(open_database(path), payment_method_id)
+    if challenge is None:
+        raise NotFound(
+            f"payment method {payment_method_id} has no pending verification challenge",
+            hint=f"start one with: clientarea payment-methods verify {payment_method_id}",
+        )
+    sys.stderr.write(
+        f"Payment method {challenge.payment_method_id} ({challenge.method}): "
+        f"{challenge.attempts_left} attempts left, expires {challenge.expires_at}\n"
+    )
+    sys.stdout.write(challenge.answer + "\n")
