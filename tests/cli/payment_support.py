@@ -13,6 +13,11 @@ from tests.support import sandbox_db
 
 SandboxHook = Callable[[Callable[[Any], None]], list[Any]]
 
+NUMBER = "5105105105105100"  # a Luhn-valid Mastercard test number
+CVC = "318"
+CARD_STDIN = f"5105 1051 0510 5100\n05/29\n{CVC}\n"
+ADDED = "Added Mastercard ···5100, expires 2029-05 (id 25), not validated yet.\n"
+
 
 def execute(sql: str, *args: object) -> None:
     from clientarea_cli.config.paths import sandbox_database

@@ -1,29 +1,21 @@
-"""`payment-methods list | add-card | add-bank | verify | default | remove` and
-`services payment-method` on the embedded sandbox: whole outputs, exit codes, the server's state,
-and the card number and CVC never written anywhere but the one request body."""
+"""`payment-methods list | add-card | add-bank | verify | default | remove` on the embedded
+sandbox: whole outputs, exit codes and the server's state (secrets: test_card_secrets.py)."""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 from typer._click import termui
 
-from tests.cli.payment_support import SandboxHook, execute, journal, sandbox_apps, snapshot
+from tests.cli.payment_support import ADDED, CARD_STDIN, CVC, NUMBER, execute, journal, snapshot
 from tests.conftest import CLI
 from tests.support import sandbox_db
 
-__all__ = ["sandbox_apps"]
-
-NUMBER = "5105105105105100"  # a Luhn-valid Mastercard test number
-CVC = "318"
-CARD_STDIN = f"5105 1051 0510 5100\n05/29\n{CVC}\n"
 IBAN = "ES9121000418450200051332"
-ADDED = "Added Mastercard ···5100, expires 2029-05 (id 25), not validated yet.\n"
 VERIFY_HINT = "It must be verified before it can pay recurring charges or top-ups: "
 
 
@@ -181,121 +173,6 @@ def test_dry_run_checks_the_card_and_sends_nothing(demo: CLI) -> None:
         "dry run: nothing was sent; Mastercard ···5100, expires 2029-05 passed every check\n"
     )
     assert snapshot() == before
-
-
-# -- secret hygiene --------------------------------------------------------------------------------
-
-
-def _files_under(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()]
-
-
-def test_the_card_number_and_cvc_appear_nowhere(
-    demo: CLI, sandbox_apps: SandboxHook, isolated: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    apps = sandbox_apps(lambda app: None)
-    result = demo(
-        "--debug", "payment-methods", "add-card", "--holder", "Ana García", stdin=CARD_STDIN
-    )
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == ADDED
-    assert "[debug] > POST http://sandbox.invalid/v1/payment-methods/cards" in result.stderr
-    # Then use the card (money journal, config) so every file the CLI writes exists.
-    started = demo("payment-methods", "verify", "25")
-    assert started.exit_code == 0, started.stderr
-    for text in (result.stdout, result.stderr, started.stdout, started.stderr):
-        assert NUMBER not in text
-        assert NUMBER[:6] not in text  # not even the IIN: only the brand and last four
-        assert CVC not in text
-    # Config dir, journal (state dir), the sandbox's database (data dir): not the number, nor the
-    # CVC as it travelled ("cvc": "318").
-    files = _files_under(isolated)
-    assert any(p.name.endswith(".db") for p in files)
-    for path in files:
-        content = path.read_bytes()
-        assert NUMBER.encode() not in content, path
-        assert b'"cvc"' not in content, path
-        assert f'"{CVC}"'.encode() not in content, path
-    # The sandbox's request log (method, path, status) and its Python logging.
-    log = json.dumps([app.request_log.snapshot() for app in apps])
-    assert "/v1/payment-methods/cards" in log
-    assert NUMBER not in log
-    assert CVC not in re.sub(r"[0-9a-f-]{36}", "", log)
-    assert NUMBER not in caplog.text
-    assert journal()[0]["summary"] == (
-        "start the verification of Mastercard ···5100 (may charge a small refunded amount)"
-    )
-
-
-@pytest.mark.parametrize("where", ["http", "ops"])
-def test_an_internal_error_traceback_shows_neither(
-    demo: CLI, monkeypatch: pytest.MonkeyPatch, where: str
-) -> None:
-    from clientarea_cli.drivers.http import HttpClient
-    from clientarea_cli.ops import payment_methods
-
-    if where == "http":
-        send = HttpClient.request
-
-        def failing(self: HttpClient, method: str, path: str, **kwargs: Any) -> Any:
-            if path.endswith("/payment-methods/cards"):
-                raise RuntimeError("simulated failure while sending")
-            return send(self, method, path, **kwargs)
-
-        monkeypatch.setattr(HttpClient, "request", failing)
-    else:
-
-        def failing_op(driver: Any, card: Any, *, make_default: bool) -> Any:
-            raise RuntimeError(f"simulated failure with {card!r} ({card})")
-
-        monkeypatch.setattr(payment_methods, "add_card", failing_op)
-    before = snapshot()
-    result = demo("--debug", "payment-methods", "add-card", "--holder", "Ana", stdin=CARD_STDIN)
-    assert result.exit_code == 1
-    assert "Traceback (most recent call last)" in result.stderr
-    assert result.stderr.splitlines()[-1] == (
-        "error: internal error (RuntimeError); run again with --debug for the traceback and "
-        "report it"
-    )
-    assert NUMBER not in result.stderr
-    without_line_numbers = re.sub(r"line \d+|python3\.\d+|[0-9a-f-]{36}", "", result.stderr)
-    assert CVC not in without_line_numbers
-    assert snapshot() == before
-
-
-def test_a_provider_echoing_the_number_is_redacted(
-    demo: CLI, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import httpx
-
-    from clientarea_cli.drivers.http import HttpClient
-
-    send = HttpClient.request
-
-    def echoing(self: HttpClient, method: str, path: str, **kwargs: Any) -> Any:
-        if not path.endswith("/payment-methods/cards"):
-            return send(self, method, path, **kwargs)
-        body = kwargs["json"]
-        answer = {
-            "error": {
-                "code": "validation_failed",
-                "message": f"card {body['number']} with CVC {body['cvc']} is refused",
-                "details": {"number": f"{body['number']} is refused"},
-            }
-        }
-        request = httpx.Request(method, "http://sandbox.invalid/v1" + path)
-        from clientarea_cli.drivers.http import error_from_response
-
-        error = error_from_response(httpx.Response(422, json=answer, request=request), method, path)
-        raise self.redact.error(error)
-
-    monkeypatch.setattr(HttpClient, "request", echoing)
-    result = demo("payment-methods", "add-card", "--holder", "Ana", stdin=CARD_STDIN)
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "error: the provider refused the request: card *** with CVC *** is refused\n"
-        "  number: *** is refused\n"
-    )
 
 
 # -- add-bank --------------------------------------------------------------------------------------
@@ -467,78 +344,3 @@ def test_remove_a_long_list_is_cut(demo: CLI) -> None:
     assert len(lines) == 1 + 20 + 1
     assert re.fullmatch(r"  and \d+ more", lines[-2])
     assert lines[-1] == "dry run: nothing was sent"
-
-
-# -- services payment-method -----------------------------------------------------------------------
-
-
-def test_service_renews_with_its_own_method(demo: CLI) -> None:
-    result = demo("services", "payment-method", "101", "--method", "1332")
-    assert result.exit_code == 0, result.stderr
-    assert (
-        result.stdout
-        == "service 101 (Hosting Pro, garcia-hosting.es) renews with bank account ···1332\n"
-    )
-    assert result.stderr == ""
-    rows = sandbox_db.rows("SELECT id, payment_method_id FROM services WHERE id IN (101, 102)")
-    assert {r["id"]: r["payment_method_id"] for r in rows} == {101: 23, 102: 23}
-
-
-def test_service_method_none_pays_by_hand(demo: CLI) -> None:
-    result = demo("services", "payment-method", "101", "--method", "none", "-o", "json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["payment_method_id"] is None
-
-
-def test_a_card_expiring_before_the_due_date_is_a_warning(demo: CLI) -> None:
-    result = demo("services", "payment-method", "102", "--method", "4242")
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == (
-        "warning: Visa ···4242 expires 2026-12, before the service's next due date 2027-09-23: "
-        "that renewal's charge will fail unless the card is replaced\n"
-    )
-    assert result.stdout == "service 102 (VPS M, anagarcia.com) renews with Visa ···4242\n"
-
-
-@pytest.mark.parametrize(
-    ("method", "stderr", "code"),
-    [
-        (
-            "credit",
-            "error: wallet credit never pays automatic renewals: choose a validated card or bank "
-            "account (or `none` to pay renewals by hand)\n"
-            "hint: see them with `clientarea payment-methods list`\n",
-            2,
-        ),
-        (
-            "wallet",
-            "error: wallet credit never pays automatic renewals: choose a validated card or bank "
-            "account (or `none` to pay renewals by hand)\n"
-            "hint: see them with `clientarea payment-methods list`\n",
-            2,
-        ),
-        (
-            "22",
-            "error: payment method 22 (Mastercard ···4444) is not validated yet: only a validated "
-            "method pays automatic renewals\n"
-            "hint: verify it first: clientarea payment-methods verify 22\n",
-            2,
-        ),
-        (
-            "9999",
-            "error: no payment method '9999' on this account\n"
-            "hint: see them with `clientarea payment-methods list`\n",
-            2,
-        ),
-    ],
-)
-def test_bad_service_methods_change_nothing(demo: CLI, method: str, stderr: str, code: int) -> None:
-    before = snapshot()
-    result = demo("services", "payment-method", "101", "--method", method)
-    assert (result.exit_code, result.stdout, result.stderr) == (code, "", stderr)
-    assert snapshot() == before
-
-
-def test_an_unknown_service_is_not_found(demo: CLI) -> None:
-    result = demo("services", "payment-method", "999", "--method", "4242")
-    assert result.exit_code == 5
