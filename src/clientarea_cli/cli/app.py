@@ -14,21 +14,33 @@ from clientarea_cli.cli.lazy import make_lazy_group
 
 COMMANDS = "clientarea_cli.cli.commands"
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "account": (f"{COMMANDS}.account", "Show your account details."),
+    "account": (
+        f"{COMMANDS}.account",
+        "Your account: details, password, security question, e-mail verification.",
+    ),
+    "affiliate": (f"{COMMANDS}.affiliate", "Your affiliate account: referral link, commissions."),
+    "announcements": (f"{COMMANDS}.announcements", "The provider's announcements."),
     "auth": (f"{COMMANDS}.auth", "Log in, log out, and see where the API key comes from."),
     "billing": (f"{COMMANDS}.billing", "Renewals coming due, and how they will be paid."),
     "completion": (f"{COMMANDS}.completion", "Print the shell completion script."),
+    "contacts": (
+        f"{COMMANDS}.contacts",
+        "Contacts of the account: who receives which e-mails, billing contacts.",
+    ),
     "demo": (f"{COMMANDS}.demo", "Try clientarea on the embedded sandbox provider."),
     "domains": (
         f"{COMMANDS}.domains",
         "Domains: list, renew, recurring payment, DNS, bulk changes.",
     ),
+    "downloads": (f"{COMMANDS}.downloads", "Files the provider offers you."),
+    "emails": (f"{COMMANDS}.emails", "The e-mails the provider sent you."),
     "help": (f"{COMMANDS}.help", "Help topics: exit codes, environment, formats."),
     "invoices": (f"{COMMANDS}.invoices", "List and inspect invoices."),
     "journal": (
         f"{COMMANDS}.journal",
         "Bulk runs and money requests recorded on this machine: --resume, reconcile.",
     ),
+    "kb": (f"{COMMANDS}.kb", "The provider's knowledgebase: categories, search, articles."),
     "payment-methods": (
         f"{COMMANDS}.payment_methods",
         "Cards and bank direct debits on the account.",
@@ -40,6 +52,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "The account on one screen: balance, invoices due, renewals, warnings.",
     ),
     "services": (f"{COMMANDS}.services", "List and inspect hosting services."),
+    "tickets": (f"{COMMANDS}.tickets", "Support tickets: open, list, read, reply, close."),
     "version": (f"{COMMANDS}.version", "Show the version of clientarea and its environment."),
     "wallet": (f"{COMMANDS}.wallet", "Account credit: balance and movements."),
 }

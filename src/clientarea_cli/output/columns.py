@@ -23,8 +23,16 @@ from clientarea_cli.models import (
     Service,
     WalletMovement,
 )
+from clientarea_cli.models.content import (
+    Announcement,
+    Download,
+    EmailSummary,
+    KbArticleSummary,
+    KbCategory,
+)
 from clientarea_cli.models.domain_records import ChildNameserver, DnsRecord, Nameserver, RoleContact
 from clientarea_cli.models.outlook import MonthTotal, OutlookItem
+from clientarea_cli.models.support import Department, FieldChange, TicketSummary
 
 DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Domain: ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
@@ -54,6 +62,14 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ChildNameserver: ("host", "ips"),
     DnsRecord: ("id", "type", "name", "value", "ttl", "priority"),
     RoleContact: ("role", "first_name", "last_name", "company", "email", "phone", "country"),
+    TicketSummary: ("id", "number", "status", "priority", "department", "subject", "last_reply_at"),
+    Department: ("id", "name", "description"),
+    FieldChange: ("field", "before", "after"),
+    EmailSummary: ("id", "date", "subject", "to"),
+    Announcement: ("id", "date", "title"),
+    KbCategory: ("id", "name", "parent_id", "article_count"),
+    KbArticleSummary: ("id", "title", "category_id", "updated_at"),
+    Download: ("id", "title", "category", "file_name", "size"),
 }
 
 RIGHT_ALIGNED = frozenset(
@@ -84,6 +100,10 @@ STATUS_STYLES = {
     "cancelled": "dim",
     "refunded": "dim",
     "transferred_away": "dim",
+    "answered": "green",
+    "customer_reply": "yellow",
+    "on_hold": "yellow",
+    "closed": "dim",
 }
 
 

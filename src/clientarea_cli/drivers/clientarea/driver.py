@@ -7,9 +7,11 @@ from urllib.parse import quote
 
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.drivers.clientarea.billing import BillingMixin
+from clientarea_cli.drivers.clientarea.content import ContentMixin
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
 from clientarea_cli.drivers.clientarea.invoices import InvoicesMixin
 from clientarea_cli.drivers.clientarea.records import DomainRecordsMixin
+from clientarea_cli.drivers.clientarea.support import SupportMixin
 from clientarea_cli.models import (
     Account,
     Contact,
@@ -27,8 +29,9 @@ from clientarea_cli.models import (
 
 
 class ClientAreaDriver(
-    BillingMixin, InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, ClientAreaBase
-):
+    BillingMixin, InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, SupportMixin,
+    ContentMixin, ClientAreaBase,
+):  # fmt: skip
     # -- operations -------------------------------------------------------------------------
     def get_operation(self, key: str) -> OperationStatus:
         return self._get(f"/operations/{quote(key, safe='')}", OperationStatus)

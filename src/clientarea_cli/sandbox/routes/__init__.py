@@ -5,7 +5,10 @@ from __future__ import annotations
 from ..router import Router
 from . import (
     account,
+    account_ops,
     billing,
+    contacts,
+    content,
     domain_actions,
     domain_bulk,
     domain_records,
@@ -14,6 +17,7 @@ from . import (
     payment_methods,
     pending,
     services,
+    tickets,
     wallet,
 )
 
@@ -22,7 +26,8 @@ def build_router() -> Router:
     router = Router()
     modules = (
         account, services, domains, domain_actions, domain_bulk, domain_records, billing,
-        invoice_payments, wallet, payment_methods, pending,
+        invoice_payments, wallet, payment_methods, account_ops, contacts, tickets, content,
+        pending,
     )  # fmt: skip
     for module in modules:
         module.register(router)

@@ -9,6 +9,7 @@ from ..router import Context, Router
 from ..topups import presets
 from ..web import Response, not_found
 from .common import flag, json_list, ok, path_id
+from .tickets import ATTACHMENT_LIMITS
 
 PROVIDER_NAME = "Sandbox Hosting"
 
@@ -75,6 +76,7 @@ def register(router: Router) -> None:
             "currency": "EUR",
             "top_up_presets": presets("EUR"),
             "operations": router.operations(),
+            "ticket_attachments": ATTACHMENT_LIMITS,
         })  # fmt: skip
 
     router.add("GET", "/v1/provider", "getProvider", get_provider, auth=False)
