@@ -27,7 +27,7 @@ def eur(amount: str) -> dict[str, str]:
     return {"amount": amount, "currency": "EUR"}
 
 
-def pay(client: httpx.Client, invoice: int, key: str = "new", **body: Any) -> httpx.Response:
+def pay(client: httpx.Client, invoice: int, key: str | None = "new", **body: Any) -> httpx.Response:
     return post(client, f"/v1/invoices/{invoice}/payments", body, key)
 
 
