@@ -88,12 +88,20 @@ def approve_transfer(db: Database, reference: str) -> Approval:
         when = instant_on(today)
         record_payment(conn, int(row["id"]), due, today)
         currency = str(row["currency"])
-        updated = conn.execute(
-            "UPDATE invoice_payments SET status = 'completed', charged = ?, completed_at = ?"
-            " WHERE invoice_id = ? AND status = 'pending'",
-            (money.to_text(due, currency), when, row["id"]),
-        )
-        if updated.rowcount == 0:  # a transfer without a payment announced through the API
+        # The latest announced transfer payment receives the money; older ones announced the same
+        # transfer and are closed with nothing of their own.
+        pending = conn.execute(
+            "SELECT id FROM invoice_payments WHERE invoice_id = ? AND status = 'pending'"
+            " ORDER BY id DESC", (row["id"],),
+        ).fetchall()  # fmt: skip
+        for index, payment in enumerate(pending):
+            received = due if index == 0 else Decimal(0)
+            conn.execute(
+                "UPDATE invoice_payments SET status = 'completed', charged = ?, completed_at = ?"
+                " WHERE id = ?",
+                (money.to_text(received, currency), when, payment["id"]),
+            )
+        if not pending:  # a transfer without a payment announced through the API
             conn.execute(
                 "INSERT INTO invoice_payments (client_id, invoice_id, status, method, currency,"
                 " credit_applied, charged, reference, created_at, completed_at)"

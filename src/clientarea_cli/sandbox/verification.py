@@ -87,12 +87,10 @@ def _instructions(method: sqlite3.Row, challenge: sqlite3.Row, currency: str) ->
     )
 
 
-def _answer(
-    method: sqlite3.Row, challenge: sqlite3.Row, currency: str, status: str | None = None
-) -> dict[str, object]:
+def _answer(method: sqlite3.Row, challenge: sqlite3.Row, currency: str) -> dict[str, object]:
     return {
         "payment_method_id": method["id"],
-        "status": status or challenge["status"],
+        "status": challenge["status"],
         "kind": challenge["kind"],
         "instructions": _instructions(method, challenge, currency),
         "attempts_left": challenge["attempts_left"],

@@ -30,6 +30,7 @@ from ..money import money, to_text
 from ..payments import charge_error, checked_method, default_method
 from ..router import Context, Router
 from ..web import ApiError, Response, not_found, validation_failed
+from .account import PROVIDER_NAME
 from .billing import invoice_json, invoice_status
 from .common import body_object, keyed, ok, path_id
 
@@ -185,8 +186,6 @@ def get_pdf(ctx: Context) -> Response:
         row = _invoice(conn, ctx.client_id, invoice_id)
         invoice = invoice_json(conn, invoice_id, ctx.today)
         client = conn.execute("SELECT * FROM clients WHERE id = ?", (ctx.client_id,)).fetchone()
-    from .account import PROVIDER_NAME
-
     lines = _pdf_lines(invoice, client, str(row["currency"]))
     body = pdf.render(PROVIDER_NAME, lines, document_title=f"Invoice {invoice['number']}")
     headers = {"Content-Type": "application/pdf",
