@@ -7,6 +7,7 @@ from . import (
     account,
     account_ops,
     billing,
+    catalog,
     contacts,
     content,
     domain_actions,
@@ -14,8 +15,12 @@ from . import (
     domain_records,
     domains,
     invoice_payments,
+    orders,
     payment_methods,
     pending,
+    service_lifecycle,
+    service_options,
+    service_panel,
     services,
     tickets,
     wallet,
@@ -27,6 +32,7 @@ def build_router() -> Router:
     modules = (
         account, services, domains, domain_actions, domain_bulk, domain_records, billing,
         invoice_payments, wallet, payment_methods, account_ops, contacts, tickets, content,
+        service_lifecycle, service_options, service_panel, catalog, orders,
         pending,
     )  # fmt: skip
     for module in modules:

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..keys import DEMO_API_KEY, TENANT_B_API_KEY
 from .billing import seed_ana_billing, seed_bruno_billing
+from .catalog import seed_catalog
 from .common import (
     ANA_ID,
     BANK_ID,
@@ -83,3 +84,4 @@ def seed(conn: sqlite3.Connection, today: date) -> None:
     seed_bruno_billing(conn, today, rng, domains, service_id)
     seed_bruno_ticket(conn, today, rng, service_id)
     seed_records(conn)
+    seed_catalog(conn, today)
