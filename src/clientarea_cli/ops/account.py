@@ -50,9 +50,11 @@ def option_name(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def account_field(field: str, value: str) -> str | None:
-    """One account field as the user typed it, checked as the provider will; '' clears it."""
-    nullable, limit = ACCOUNT_FIELDS[field]
+def person_field(field: str, value: str, *, nullable: bool, limit: int) -> str | None:
+    """One field of the account or a contact as typed, checked as the provider will.
+
+    '' clears an optional field; e-mail, phone and country go through `ops.validate`.
+    """
     what = option_name(field)
     text = value.strip()
     if not text:
@@ -67,6 +69,16 @@ def account_field(field: str, value: str) -> str | None:
         return validate.country(text, what)
     if len(text) > limit:
         raise UsageError(f"invalid {what}: longer than {limit} characters")
+    return text
+
+
+def account_field(field: str, value: str) -> str | None:
+    """One account field as the user typed it, checked as the provider will; '' clears it."""
+    nullable, limit = ACCOUNT_FIELDS[field]
+    text = person_field(field, value, nullable=nullable, limit=limit)
+    what = option_name(field)
+    if text is None:
+        return None
     if field == "tax_id" and (not _TAX_ID.match(text) or not any(c.isdigit() for c in text)):
         raise UsageError(
             f"invalid {what}: {text!r} is not a tax id",

@@ -10,7 +10,7 @@ from typing import Any
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, ProviderError, UsageError
 from clientarea_cli.models import Contact, FieldChange
-from clientarea_cli.ops import validate
+from clientarea_cli.ops.account import person_field
 
 EMAIL_KINDS = ("general", "invoice", "support", "product", "domain", "affiliate")
 # field -> (required, at most this many characters), as the contract's ContactFields.
@@ -60,21 +60,7 @@ def parse_kinds(values: list[str], what: str = "--email-kinds") -> list[str]:
 def contact_field(field: str, value: str) -> str | None:
     """One field as typed, checked as the provider will; '' clears an optional one."""
     required, limit = CONTACT_FIELDS[field]
-    what = "--" + field.replace("_", "-")
-    text = value.strip()
-    if not text:
-        if required:
-            raise UsageError(f"invalid {what}: it cannot be empty")
-        return None
-    if field == "email":
-        return validate.email(text, what)
-    if field == "phone":
-        return validate.phone(text, what)
-    if field == "country":
-        return validate.country(text, what)
-    if len(text) > limit:
-        raise UsageError(f"invalid {what}: longer than {limit} characters")
-    return text
+    return person_field(field, value, nullable=not required, limit=limit)
 
 
 def checked_fields(

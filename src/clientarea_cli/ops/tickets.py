@@ -116,6 +116,14 @@ def content_type(path: Path, content: bytes) -> str:
     return guessed
 
 
+def existing_files(paths: list[Path]) -> list[Path]:
+    """`--attach` files must exist before the message is asked for."""
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"invalid --attach: {str(path)!r} is not a file")
+    return paths
+
+
 def read_attachments(
     paths: list[Path], limits: TicketAttachmentLimits | None
 ) -> list[AttachmentUpload]:

@@ -174,10 +174,7 @@ def open_(
         raise UsageError("name the service or the domain, not both (--service or --domain)")
     checked_subject = ops.checked_subject(subject)
     level = ops.parse_priority(priority)
-    files = attach or []
-    for path in files:
-        if not path.is_file():
-            raise UsageError(f"invalid --attach: {str(path)!r} is not a file")
+    files = ops.existing_files(attach or [])
     text, source = read_message(app_ctx, message, message_file, about=f"Ticket: {subject}")
     body = ops.checked_message(text, source)
     driver = app_ctx.driver()
@@ -216,16 +213,12 @@ def reply(
     Example: clientarea tickets reply 701 --message-file answer.txt --attach screenshot.png
     """
     from clientarea_cli.cli.text_input import read_message
-    from clientarea_cli.errors import UsageError
     from clientarea_cli.models import TicketDraft
     from clientarea_cli.ops import tickets as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
-    files = attach or []
-    for path in files:
-        if not path.is_file():
-            raise UsageError(f"invalid --attach: {str(path)!r} is not a file")
+    files = ops.existing_files(attach or [])
     text, source = read_message(
         app_ctx, message, message_file, about=f"Reply to ticket {ticket_id}"
     )
