@@ -82,3 +82,20 @@ def test_bad_service_methods_change_nothing(demo: CLI, method: str, stderr: str,
 def test_an_unknown_service_is_not_found(demo: CLI) -> None:
     result = demo("services", "payment-method", "999", "--method", "4242")
     assert result.exit_code == 5
+
+
+@pytest.mark.parametrize(
+    ("service", "what"),
+    [
+        ("105", "105 (WordPress Managed) is cancelled"),
+        ("106", "106 (SSL Wildcard) is expired"),
+        ("107", "107 (DNS Basic) is billed free"),
+        ("108", "108 (Website Migration) is billed one_time"),
+    ],
+)
+def test_a_service_with_nothing_to_renew_is_refused(demo: CLI, service: str, what: str) -> None:
+    before = snapshot()
+    result = demo("services", "payment-method", service, "--method", "4242")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: service {what}: it has no renewals to pay\n"
+    assert snapshot() == before

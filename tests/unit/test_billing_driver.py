@@ -174,6 +174,9 @@ def test_verification_delete_default_and_service_method() -> None:
         path = request.url.path
         if path.endswith("/verification"):
             return httpx.Response(200, json=verification)
+        if request.method == "DELETE" and "force" in request.url.params:
+            removed = {"services": [101], "domains": ["ana.dev"]}
+            return httpx.Response(200, json={"id": 25, "recurring_removed": removed})
         if request.method == "DELETE":
             return httpx.Response(204)
         if path.endswith("/default"):
@@ -183,8 +186,10 @@ def test_verification_delete_default_and_service_method() -> None:
     api, seen = driver(answer)
     assert api.verify_payment_method(25, answer=None, idempotency_key="a").kind == "micro_charge"
     api.verify_payment_method(25, answer="0.37", idempotency_key="b")
-    api.delete_payment_method(25, force=False)
-    api.delete_payment_method(25, force=True)
+    assert api.delete_payment_method(25, force=False) is None  # 204: an older provider
+    removal = api.delete_payment_method(25, force=True)
+    assert removal is not None
+    assert (removal.count, removal.recurring_removed.domains) == (2, ["ana.dev"])
     assert api.set_default_payment_method(25).is_default
     assert api.set_service_payment_method(101, 23).payment_method_id == 23
     start, reply, delete, forced, default, put = seen.requests

@@ -29,6 +29,7 @@ from clientarea_cli.models import (
     Money,
     OperationStatus,
     PaymentMethod,
+    PaymentMethodRemoval,
     PaymentMethodVerification,
     ProviderInfo,
     Service,
@@ -302,7 +303,9 @@ class Driver:
         """Start the verification challenge (`answer` None) or answer it."""
         raise self._unsupported("verifying payment methods")
 
-    def delete_payment_method(self, method_id: int, *, force: bool) -> None:
+    def delete_payment_method(self, method_id: int, *, force: bool) -> PaymentMethodRemoval | None:
+        """Remove it (`force`: even if services or domains renew with it; they lose it). What
+        lost its recurring payment, or None from a provider that does not say."""
         raise self._unsupported("removing payment methods")
 
     def set_default_payment_method(self, method_id: int) -> PaymentMethod:

@@ -43,6 +43,7 @@ from clientarea_cli.models.domain_records import (
 )
 from clientarea_cli.models.domains import Domain, DomainFilter, DomainRecurring
 from clientarea_cli.models.payments import (
+    PaymentMethodRemoval,
     PaymentMethodUsage,
     PaymentMethodVerification,
     TopUp,
@@ -103,6 +104,7 @@ __all__ = [
     "OperationStatus",
     "Outcome",
     "PaymentMethod",
+    "PaymentMethodRemoval",
     "PaymentMethodUsage",
     "PaymentMethodVerification",
     "PlanItem",

@@ -80,6 +80,22 @@ class PaymentMethodVerification(Model):
     payment_method: PaymentMethod
 
 
+class RecurringRemoved(Model):
+    services: list[int] = []
+    domains: list[str] = []
+
+
+class PaymentMethodRemoval(Model):
+    """What removing a method did: the services and domains that now renew by hand."""
+
+    id: int
+    recurring_removed: RecurringRemoved = RecurringRemoved()
+
+    @property
+    def count(self) -> int:
+        return len(self.recurring_removed.services) + len(self.recurring_removed.domains)
+
+
 class PaymentMethodUsage(PaymentMethod):
     """A payment method and what renews with it: services by id, domains by name."""
 

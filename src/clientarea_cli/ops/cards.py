@@ -22,7 +22,7 @@ MAX_HOLDER = 200
 MAX_YEARS_AHEAD = 20
 AMEX_REFUSED = "American Express is not accepted by this provider"
 BRAND_NAMES = {"visa": "Visa", "mastercard": "Mastercard", "amex": "American Express"}
-LENGTHS = {"visa": (13, 16, 18, 19), "mastercard": (16,)}
+LENGTHS = {"visa": (13, 16, 19), "mastercard": (16,)}
 CVC_LENGTH = 3
 
 _SEPARATORS = re.compile(r"[\s-]+")
@@ -42,6 +42,12 @@ IBAN_LENGTHS = {
     "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23,
     "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }  # fmt: skip
+# Direct debit is a SEPA scheme: the contract takes IBANs of these countries only.
+SEPA_COUNTRIES = frozenset({
+    "AD", "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GI",
+    "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL",
+    "PT", "RO", "SE", "SI", "SK", "SM", "VA",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, repr=False)
@@ -191,6 +197,10 @@ def check_iban(raw: str) -> str:
         raise UsageError(f"an IBAN from {country} has {length} characters, not {len(iban)}")
     if not iban[2:4].isdigit() or not iban_valid(iban):
         raise UsageError("the IBAN is not valid (its check digits are wrong): check for a typo")
+    if country not in SEPA_COUNTRIES:
+        raise UsageError(
+            f"an IBAN from {country} cannot be used for direct debit (SEPA countries only)"
+        )
     return iban
 
 

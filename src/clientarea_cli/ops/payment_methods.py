@@ -29,6 +29,8 @@ WALLET_WORDS = frozenset(
     {"credit", "wallet", "balance", "saldo", "account-credit", "account_credit"}
 )
 NO_METHOD_WORDS = frozenset({"none", "off", "manual"})
+ENDED = frozenset({"cancelled", "expired"})
+NOT_RENEWED = frozenset({"one_time", "free"})
 _DECIMAL_ANSWER = re.compile(r"^\s*(\d+)[.,](\d+)\s*(?:€|[A-Za-z]{3})?\s*$")
 
 
@@ -191,9 +193,11 @@ def plan_removal(driver: Driver, ref: str) -> Removal:
     return Removal(method, users.services_of(method.id), users.domains_of(method.id))
 
 
-def remove(driver: Driver, removal: Removal) -> None:
-    """Remove it; `force` only when the user was shown what loses its recurring payment."""
-    driver.delete_payment_method(removal.method.id, force=removal.in_use)
+def remove(driver: Driver, removal: Removal) -> int:
+    """Remove it (`force` only when the user was shown what loses its recurring payment); how
+    many services and domains lost it, as the provider says (or as listed before)."""
+    removed = driver.delete_payment_method(removal.method.id, force=removal.in_use)
+    return removal.count if removed is None else removed.count
 
 
 def make_default(driver: Driver, ref: str) -> PaymentMethod:
@@ -222,6 +226,11 @@ def plan_service_method(driver: Driver, service_id: int, ref: str) -> ServiceMet
         )
     driver.require(Capability.SERVICES, "choosing a service's payment method")
     service = driver.get_service(service_id)
+    if service.status in ENDED or service.billing_cycle in NOT_RENEWED:
+        what = service.status if service.status in ENDED else f"billed {service.billing_cycle}"
+        raise UsageError(
+            f"service {service.id} ({service.product}) is {what}: it has no renewals to pay"
+        )
     if word in NO_METHOD_WORDS:
         return ServiceMethodChange(service, None, [])
     method = resolve(driver, ref)

@@ -304,6 +304,6 @@ def remove(
         renderer.notice("dry run: nothing was sent")
         return
     confirm(app_ctx, yes, f"Remove {label}?")
-    payment_methods.remove(driver, removal)
-    lost = f" {removal.count} item(s) no longer renew automatically." if removal.in_use else ""
+    count = payment_methods.remove(driver, removal)
+    lost = f" {count} item(s) no longer renew automatically." if count else ""
     typer.echo(f"Removed {label}.{lost}")

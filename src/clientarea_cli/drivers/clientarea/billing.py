@@ -16,6 +16,7 @@ from clientarea_cli.models import (
     Listing,
     Money,
     PaymentMethod,
+    PaymentMethodRemoval,
     PaymentMethodVerification,
     Service,
     TopUp,
@@ -128,9 +129,12 @@ class BillingMixin(ClientAreaBase):
             idempotency_key=idempotency_key,
         )
 
-    def delete_payment_method(self, method_id: int, *, force: bool) -> None:
+    def delete_payment_method(self, method_id: int, *, force: bool) -> PaymentMethodRemoval | None:
         params = {"force": "true"} if force else None
-        self.http.request("DELETE", f"/payment-methods/{method_id}", params=params)
+        response = self.http.request("DELETE", f"/payment-methods/{method_id}", params=params)
+        if not response.content:  # a `204` from a provider on an older contract
+            return None
+        return decode(response, _adapter(PaymentMethodRemoval))
 
     def set_default_payment_method(self, method_id: int) -> PaymentMethod:
         return self._send("POST", f"/payment-methods/{method_id}/default", PaymentMethod)
