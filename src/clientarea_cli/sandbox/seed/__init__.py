@@ -25,6 +25,7 @@ from .common import (
     VISA_ID,
     key_hash,
 )
+from .content import seed_content
 from .domains import BRUNO, EXPIRED, EXPIRING_WITHIN_30, Owner, ana_portfolio, insert_domains
 from .people import seed_ana_people, seed_bruno_people
 from .records import seed_records
@@ -85,3 +86,4 @@ def seed(conn: sqlite3.Connection, today: date) -> None:
     seed_bruno_ticket(conn, today, rng, service_id)
     seed_records(conn)
     seed_catalog(conn, today)
+    seed_content(conn, today)
