@@ -15,18 +15,11 @@ import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .invoicing import CYCLE_MONTHS
+
 Prices = dict[str, dict[str, tuple[str, str]]]  # currency -> cycle -> (price, setup fee)
 
-# How many months each recurring cycle lasts; ``free`` and ``one_time`` have no period.
-CYCLE_MONTHS = {
-    "monthly": 1,
-    "quarterly": 3,
-    "semiannually": 6,
-    "annually": 12,
-    "biennially": 24,
-    "triennially": 36,
-}
-CYCLES = (*CYCLE_MONTHS, "one_time", "free")
+CYCLES = (*CYCLE_MONTHS, "one_time", "free")  # the billing cycles; the last two have no period
 PRODUCT_TYPES = ("hosting", "reseller", "server", "email", "ssl", "other")
 
 

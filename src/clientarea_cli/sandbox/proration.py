@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 
 from . import money
-from .catalog import CYCLE_MONTHS
+from .invoicing import CYCLE_MONTHS
 
 
 def add_months(day: date, months: int) -> date:

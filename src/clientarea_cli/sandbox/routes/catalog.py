@@ -23,8 +23,11 @@ from ..params import Query
 from ..router import Context, Router
 from ..validation import hostname_problem
 from ..web import Response, not_found, validation_failed
-from .common import ok, path_id, select_page
-from .service_lifecycle import body_of, pricing, unknown_fields
+from .common import body_object, ok, path_id, select_page
+from .requests import unknown_fields
+from .service_lifecycle import (
+    pricing,
+)
 
 MAX_NAMES = 50
 RESERVED = frozenset({"example", "nic", "whois", "registry", "test", "invalid", "localhost"})
@@ -126,7 +129,7 @@ def availability(conn: sqlite3.Connection, raw: str, currency: str) -> dict[str,
 
 
 def check_availability(ctx: Context) -> Response:
-    body = body_of(ctx)
+    body = body_object(ctx)
     problems = unknown_fields(body, ("names",))
     given = body.get("names")
     names: list[Any] = given if isinstance(given, list) else []

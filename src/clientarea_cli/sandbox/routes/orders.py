@@ -27,19 +27,23 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..catalog import CYCLE_MONTHS, CYCLES
+from ..catalog import CYCLES
 from ..dates import add_years, instant_on
 from ..fulfilment import catch_up, on_paid
-from ..invoicing import Line, apply_credit, invoice_totals, issue_invoice, mark_paid
+from ..invoicing import CYCLE_MONTHS, Line, apply_credit, invoice_totals, issue_invoice, mark_paid
 from ..money import money, quantize, to_text
 from ..router import Context, Router
 from ..seed.records import HOSTED_NAMESERVERS, default_contacts
 from ..web import Response, not_found, validation_failed
 from .billing import invoice_json
 from .catalog import availability, find_product
-from .common import ok, path_id
+from .common import body_object, keyed, ok, path_id
 from .domain_actions import NO_REGISTRAR_LOCK
-from .service_lifecycle import body_of, cycles_of, is_int, keyed, unknown_fields
+from .requests import unknown_fields
+from .service_lifecycle import (
+    cycles_of,
+    is_int,
+)
 
 FIRST_ORDER_ID = 9001
 ORDER_DUE_DAYS = 7
@@ -222,7 +226,7 @@ def _item(plan: Plan, kind: str, description: str, amount: Decimal,
 
 
 def quote_order(ctx: Context) -> Response:
-    body = body_of(ctx)
+    body = body_object(ctx)
     problems = order_problems(body)
     if problems:
         raise validation_failed(problems)
@@ -296,7 +300,7 @@ def order_json(conn: sqlite3.Connection, row: sqlite3.Row, ctx: Context) -> dict
 
 def create_order(ctx: Context) -> Response:
     def handler() -> Response:
-        body = body_of(ctx)
+        body = body_object(ctx)
         problems = order_problems(body)
         if problems:
             raise validation_failed(problems)

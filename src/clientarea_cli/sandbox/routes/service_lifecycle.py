@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..catalog import CYCLE_MONTHS, CYCLES
+from ..catalog import CYCLES
 from ..dates import instant_on
 from ..fulfilment import apply_upgrade, cancel_service, catch_up
-from ..invoicing import Line, issue_invoice
+from ..invoicing import CYCLE_MONTHS, Line, issue_invoice
 from ..money import money, quantize, to_text
 from ..params import Query
 from ..proration import Proration, current_period, prorate
 from ..router import Context, Router
 from ..web import ApiError, Response, not_found, validation_failed
 from .billing import invoice_json
-from .common import ok, path_id
+from .common import body_object, keyed, ok, path_id
+from .requests import unknown_fields
 from .services import _addons as addons_of
 from .services import _service as service_fields
 
@@ -46,24 +46,6 @@ NO_CANCEL = ("cancelled", "expired")
 
 
 # -- shared by the service routes ---------------------------------------------------------------
-
-
-def body_of(ctx: Context) -> dict[str, Any]:
-    body = ctx.request.json_body()
-    if not isinstance(body, dict):
-        raise ApiError(400, "bad_request", "the request body must be a JSON object")
-    return body
-
-
-def keyed(ctx: Context, handler: Callable[[], Response]) -> Response:
-    """Run a creating POST through the idempotency store (the key is required)."""
-    key = ctx.request.header("idempotency-key")
-    scope = f"POST {ctx.request.path}"
-    return ctx.idempotency.idempotent(ctx.client_id, key, ctx.request.body, handler, scope=scope)
-
-
-def unknown_fields(body: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, str]:
-    return {key: "is not a field of this request" for key in body if key not in allowed}
 
 
 def is_int(value: object) -> bool:
@@ -161,7 +143,7 @@ def _open_request(conn: sqlite3.Connection, service_id: int) -> sqlite3.Row | No
 
 def create_cancellation(ctx: Context) -> Response:
     def handler() -> Response:
-        body = body_of(ctx)
+        body = body_object(ctx)
         problems = unknown_fields(body, ("when", "reason"))
         when, reason = body.get("when"), body.get("reason")
         if when not in ("immediate", "end_of_period"):
@@ -386,7 +368,7 @@ def _quote(
 
 
 def quote_upgrade(ctx: Context) -> Response:
-    body = body_of(ctx)
+    body = body_object(ctx)
     problems = _quote_problems(body, ("product_id", "billing_cycle"))
     if problems:
         raise validation_failed(problems)
@@ -413,7 +395,7 @@ def _expected(value: object) -> tuple[Decimal, str] | None:
 
 def upgrade_service(ctx: Context) -> Response:
     def handler() -> Response:
-        body = body_of(ctx)
+        body = body_object(ctx)
         problems = _quote_problems(body, ("product_id", "billing_cycle", "expected_amount_due"))
         try:
             expected = _expected(body.get("expected_amount_due"))

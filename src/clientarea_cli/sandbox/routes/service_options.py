@@ -18,30 +18,28 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..catalog import CYCLE_MONTHS, CYCLES
-from ..invoicing import Line
+from ..catalog import CYCLES
+from ..invoicing import CYCLE_MONTHS, Line
 from ..money import money, to_text
 from ..params import Query
 from ..proration import add_cycle, current_period
 from ..router import Context, Router
 from ..web import Response, not_found, validation_failed
 from .billing import invoice_json
-from .common import ok, path_id
+from .common import body_object, keyed, ok, path_id
+from .requests import unknown_fields
 from .service_lifecycle import (
-    body_of,
     conflict,
     cycles_of,
     find_service,
     is_int,
     issue,
-    keyed,
     label,
     option_rows,
     option_values,
     options_price,
     product_of,
     require_active,
-    unknown_fields,
 )
 
 # -- configurable options -----------------------------------------------------------------------
@@ -94,7 +92,7 @@ def get_options(ctx: Context) -> Response:
 
 
 def update_options(ctx: Context) -> Response:
-    body = body_of(ctx)
+    body = body_object(ctx)
     problems = unknown_fields(body, ("options",))
     options = body.get("options")
     wanted: dict[str, Any] = options if isinstance(options, dict) else {}
@@ -168,7 +166,7 @@ def list_addons(ctx: Context) -> Response:
 
 def add_addon(ctx: Context) -> Response:
     def handler() -> Response:
-        body = body_of(ctx)
+        body = body_object(ctx)
         problems = unknown_fields(body, ("addon_id", "billing_cycle"))
         if not is_int(body.get("addon_id")):
             problems["addon_id"] = "is required: the catalog add-on's id (the product's addons)"

@@ -33,17 +33,15 @@ from ..params import Query
 from ..router import Context, Router
 from ..validation import email_problem
 from ..web import Response, not_found, validation_failed
-from .common import ok
+from .common import body_object, keyed, ok
+from .requests import unknown_fields
 from .service_lifecycle import (
-    body_of,
     conflict,
     find_service,
     is_int,
-    keyed,
     label,
     product_of,
     require_active,
-    unknown_fields,
 )
 
 MIN_PASSWORD, MAX_PASSWORD = 10, 128
@@ -100,7 +98,7 @@ def _panel_url(product: sqlite3.Row, service: sqlite3.Row) -> str:
 
 
 def change_password(ctx: Context) -> Response:
-    body = body_of(ctx)
+    body = body_object(ctx)
     with ctx.db.write() as conn:
         service = find_service(conn, ctx)
         problems = unknown_fields(body, ("password",))
@@ -197,7 +195,7 @@ def _mailbox_problems(body: dict[str, Any]) -> dict[str, str]:
 
 def create_mailbox(ctx: Context) -> Response:
     def handler() -> Response:
-        body = body_of(ctx)
+        body = body_object(ctx)
         problems = _mailbox_problems(body)
         if problems:
             raise validation_failed(problems)
