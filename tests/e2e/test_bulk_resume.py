@@ -63,7 +63,7 @@ def test_renewals_killed_and_resumed_issue_one_invoice_per_domain(
     proc("auth", "login", "--url", served.url, "--with-token", stdin=DEMO_KEY)
     active = _active(served.db)
     before = sandbox_db.rows("SELECT max(id) AS top FROM invoices", path=served.db)[0]["top"]
-    args = ["domains", "renew", "--status", "active", "--per-item", "--concurrency", "2", "--yes"]
+    args = ["domains", "renew", "--status", "active", "--per-item", "--concurrency", "1", "--yes"]
     _start_and_kill(proc, args, lambda: _answered(served.app, "POST", "/renewal") >= 5)
 
     listed = proc("journal", "list", "-o", "json")
