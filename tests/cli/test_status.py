@@ -11,13 +11,14 @@ def test_status_screen(demo: CLI) -> None:
     result = demo("status")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:6] == [
-        "account          Ana García <ana@example.com>",
-        "date             2026-11-22",
-        "credit           85.50 EUR",
-        "unpaid invoices  4 (130.67 EUR)",
-        "overdue          2 (79.32 EUR): INV-2026-5008, INV-2026-5009",
-        "pending top-ups  TU-2GTE3DZW (100.00 EUR, transfer)",
+    assert lines[:7] == [
+        "account               Ana García <ana@example.com>",
+        "date                  2026-11-22",
+        "credit                85.50 EUR",
+        "unpaid invoices       4 (130.67 EUR)",
+        "overdue               2 (79.32 EUR): INV-2026-5008, INV-2026-5009",
+        "tickets awaiting you  TKT-803420 info@tapas-madrid.es is not receiving e-mail",
+        "pending top-ups       TU-2GTE3DZW (100.00 EUR, transfer)",
     ]
     due = lines[lines.index("Due within 30 days") + 2 :]
     assert [line.split()[2] if line.split()[1] == "domain" else line.split()[1] for line in due] == [

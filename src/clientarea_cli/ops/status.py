@@ -76,6 +76,7 @@ def dashboard(driver: Driver) -> Dashboard:
         ),
         "methods": driver.list_payment_methods,
         "top_ups": lambda: driver.list_top_ups(status="pending", limit=None).items,
+        "tickets": lambda: driver.list_tickets(status="answered", limit=None).items,
     }
     got = gather(calls)
     today: date = got["provider"].today
@@ -120,5 +121,8 @@ def dashboard(driver: Driver) -> Dashboard:
         overdue=_totals(overdue),
         renewals=due,
         pending_top_ups=pending,
+        tickets_awaiting_reply=(
+            None if got["tickets"] is None else [f"{t.number} {t.subject}" for t in got["tickets"]]
+        ),
         warnings=warnings,
     )
