@@ -102,7 +102,7 @@ def test_transfer_prints_the_bank_details_and_reference(demo: CLI) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "INV-2026-5009  awaiting your transfer"
-    assert lines[1] == "  transfer 43.20 EUR quoting the reference INV-2026-5009 to:"
+    assert lines[1] == "  Transfer 43.20 EUR quoting the reference INV-2026-5009 to one of:"
     assert all("IBAN ES" in line and "BIC " in line for line in lines[2:])
     assert _invoice(5009)["status"] == "unpaid"
 

@@ -54,7 +54,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "services": (f"{COMMANDS}.services", "List and inspect hosting services."),
     "tickets": (f"{COMMANDS}.tickets", "Support tickets: open, list, read, reply, close."),
     "version": (f"{COMMANDS}.version", "Show the version of clientarea and its environment."),
-    "wallet": (f"{COMMANDS}.wallet", "Account credit: balance and movements."),
+    "wallet": (
+        f"{COMMANDS}.wallet",
+        "Account credit: balance, movements, top-ups by card or transfer.",
+    ),
 }
 
 app = typer.Typer(

@@ -92,7 +92,7 @@ def list_with_usage(driver: Driver) -> list[PaymentMethodUsage]:
 def resolve(driver: Driver, ref: str) -> PaymentMethod:
     """A method of the account by id or last four digits."""
     driver.require(Capability.PAYMENT_METHODS, "payment methods")
-    return find_method(driver.list_payment_methods(), ref)
+    return find_method(driver.list_payment_methods(), ref, "METHOD")
 
 
 # -- adding -------------------------------------------------------------------------------------

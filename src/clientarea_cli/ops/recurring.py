@@ -46,7 +46,7 @@ def _normal(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def find_method(methods: list[PaymentMethod], ref: str) -> PaymentMethod:
+def find_method(methods: list[PaymentMethod], ref: str, option: str = "--method") -> PaymentMethod:
     """A payment method by id, or by the last four digits when they name exactly one."""
     ref = ref.strip()
     by_id = [m for m in methods if str(m.id) == ref]
@@ -57,7 +57,7 @@ def find_method(methods: list[PaymentMethod], ref: str) -> PaymentMethod:
         return by_last4[0]
     if len(by_last4) > 1:
         raise UsageError(
-            f"--method {ref} matches several payment methods; use the id",
+            f"{option} {ref} matches several payment methods; use the id",
             hint="ids: " + ", ".join(f"{m.id} ({describe(m)})" for m in by_last4),
         )
     raise UsageError(

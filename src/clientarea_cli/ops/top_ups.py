@@ -84,7 +84,7 @@ def choose_preset(raw: str, presets: list[Money]) -> Money:
 def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
     """A stored card that can pay a top-up: Visa or Mastercard, validated, not expired."""
     driver.require(Capability.PAYMENT_METHODS, "paying a top-up by card")
-    method = find_method(driver.list_payment_methods(), ref)
+    method = find_method(driver.list_payment_methods(), ref, "--card")
     label = describe(method)
     if method.type != "card":
         raise UsageError(

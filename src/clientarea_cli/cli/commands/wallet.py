@@ -161,12 +161,10 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
 
 
 def _print_transfer(top_up: TopUp) -> None:
+    from clientarea_cli.cli.transfer import print_bank_accounts
+
     reference = top_up.reference
-    typer.echo(f"Transfer {top_up.amount} quoting the reference {reference} to one of:")
-    width = max((len(a.bank) for a in top_up.bank_accounts), default=0)
-    for account in top_up.bank_accounts:
-        iban = " ".join(account.iban[i : i + 4] for i in range(0, len(account.iban), 4))
-        typer.echo(f"  {account.bank:<{width}}  IBAN {iban}  BIC {account.bic}  ({account.holder})")
+    print_bank_accounts(top_up.amount, reference, top_up.bank_accounts)
     typer.echo(
         f"Then upload the proof of payment: clientarea wallet proof {reference} FILE\n"
         "The credit is added once the provider confirms the transfer."
