@@ -156,11 +156,9 @@ def pay(
 
 
 def _print_transfer(details: TransferDetails) -> None:
-    typer.echo(f"  transfer {details.amount} quoting the reference {details.reference} to:")
-    for account in details.bank_accounts:
-        typer.echo(
-            f"    {account.bank}  IBAN {account.iban}  BIC {account.bic}  ({account.holder})"
-        )
+    from clientarea_cli.cli.transfer import print_bank_accounts
+
+    print_bank_accounts(details.amount, details.reference, details.bank_accounts, indent="  ")
 
 
 @app.command("download")
