@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "announcements": (f"{COMMANDS}.announcements", "The provider's announcements."),
     "auth": (f"{COMMANDS}.auth", "Log in, log out, and see where the API key comes from."),
     "billing": (f"{COMMANDS}.billing", "Renewals coming due, and how they will be paid."),
+    "catalog": (f"{COMMANDS}.catalog", "Products you can order: groups, cycles and prices."),
     "completion": (f"{COMMANDS}.completion", "Print the shell completion script."),
     "contacts": (
         f"{COMMANDS}.contacts",
@@ -41,6 +42,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "Bulk runs and money requests recorded on this machine: --resume, reconcile.",
     ),
     "kb": (f"{COMMANDS}.kb", "The provider's knowledgebase: categories, search, articles."),
+    "order": (
+        f"{COMMANDS}.order",
+        "Order a product or a domain: the total is shown, then confirmed.",
+    ),
     "payment-methods": (
         f"{COMMANDS}.payment_methods",
         "Cards and bank direct debits on the account.",
@@ -51,7 +56,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         f"{COMMANDS}.status",
         "The account on one screen: balance, invoices due, renewals, warnings.",
     ),
-    "services": (f"{COMMANDS}.services", "List and inspect hosting services."),
+    "services": (
+        f"{COMMANDS}.services",
+        "Services: list, cancel, upgrade, options, add-ons, panel access, mailboxes.",
+    ),
     "tickets": (f"{COMMANDS}.tickets", "Support tickets: open, list, read, reply, close."),
     "version": (f"{COMMANDS}.version", "Show the version of clientarea and its environment."),
     "wallet": (

@@ -23,6 +23,7 @@ from clientarea_cli.models import (
     Service,
     WalletMovement,
 )
+from clientarea_cli.models.catalog import DomainAvailability, OrderItem, Product, ProductAddon
 from clientarea_cli.models.content import (
     Announcement,
     Download,
@@ -31,6 +32,7 @@ from clientarea_cli.models.content import (
     KbCategory,
 )
 from clientarea_cli.models.domain_records import ChildNameserver, DnsRecord, Nameserver, RoleContact
+from clientarea_cli.models.lifecycle import Mailbox, ServiceOption, UpgradeTarget
 from clientarea_cli.models.outlook import MonthTotal, OutlookItem
 from clientarea_cli.models.support import Department, FieldChange, TicketSummary
 
@@ -70,6 +72,13 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     KbCategory: ("id", "name", "parent_id", "article_count"),
     KbArticleSummary: ("id", "title", "category_id", "updated_at"),
     Download: ("id", "title", "category", "file_name", "size"),
+    Product: ("id", "name", "group", "type", "pricing"),
+    ProductAddon: ("id", "name", "pricing"),
+    UpgradeTarget: ("product_id", "name", "direction", "billing_cycle", "price", "setup_fee"),
+    ServiceOption: ("key", "name", "type", "value", "choices"),
+    Mailbox: ("address", "quota_mb", "used_mb", "created_at"),
+    DomainAvailability: ("name", "available", "reason", "registration_price", "renewal_price"),
+    OrderItem: ("description", "service_id", "domain", "amount"),
 }
 
 RIGHT_ALIGNED = frozenset(
@@ -83,6 +92,13 @@ RIGHT_ALIGNED = frozenset(
         "amount",
         "balance_after",
         "first_payment",
+        "price",
+        "setup_fee",
+        "registration_price",
+        "transfer_price",
+        "renewal_price",
+        "quota_mb",
+        "used_mb",
     }
 )
 

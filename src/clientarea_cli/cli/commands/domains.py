@@ -80,7 +80,7 @@ def show(
 
 def _register_record_commands() -> None:
     """Sub-groups about one domain live in their own module (`domain_records`)."""
-    from clientarea_cli.cli.commands import domain_bulk, domain_records
+    from clientarea_cli.cli.commands import catalog, domain_bulk, domain_records
 
     app.command("renew")(domain_bulk.renew)
     app.command("recur")(domain_bulk.recur)
@@ -93,6 +93,7 @@ def _register_record_commands() -> None:
     app.add_typer(domain_records.contacts_app, name="contacts")
     app.add_typer(domain_records.dns_app, name="dns")
     app.command("epp")(domain_records.epp)
+    app.command("check")(catalog.check)
 
 
 _register_record_commands()

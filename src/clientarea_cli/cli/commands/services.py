@@ -103,3 +103,13 @@ def payment_method(
         renderer.one(updated)
         return
     typer.echo(f"{what} {outcome}" if chosen else f"{what}: {outcome}")
+
+
+def _register() -> None:
+    """The lifecycle and panel commands live in their own modules (`service_lifecycle`)."""
+    from clientarea_cli.cli.commands import service_lifecycle
+
+    service_lifecycle.register(app)
+
+
+_register()

@@ -10,6 +10,7 @@ from clientarea_cli.drivers.clientarea.billing import BillingMixin
 from clientarea_cli.drivers.clientarea.content import ContentMixin
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
 from clientarea_cli.drivers.clientarea.invoices import InvoicesMixin
+from clientarea_cli.drivers.clientarea.lifecycle import LifecycleMixin
 from clientarea_cli.drivers.clientarea.records import DomainRecordsMixin
 from clientarea_cli.drivers.clientarea.support import SupportMixin
 from clientarea_cli.models import (
@@ -30,7 +31,7 @@ from clientarea_cli.models import (
 
 class ClientAreaDriver(
     BillingMixin, InvoicesMixin, DomainActionsMixin, DomainRecordsMixin, SupportMixin,
-    ContentMixin, ClientAreaBase,
+    ContentMixin, LifecycleMixin, ClientAreaBase,
 ):  # fmt: skip
     # -- operations -------------------------------------------------------------------------
     def get_operation(self, key: str) -> OperationStatus:

@@ -1,0 +1,423 @@
+"""`clientarea services cancel|cancel-request|upgrade|options|addons`: a service's lifecycle.
+
+The panel commands (password, credentials, login-url, mailboxes, usage) live in `service_panel`;
+`register()` puts both on the `services` group.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clientarea_cli.cli.context import AppContext
+from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+
+if TYPE_CHECKING:
+    from clientarea_cli.models.lifecycle import UpgradeQuote, UpgradeResult
+    from clientarea_cli.output.render import Renderer
+
+cancel_request_app = typer.Typer(
+    help="Show or withdraw a service's cancellation request.\n\n"
+    "Example: clientarea services cancel-request show 101",
+    no_args_is_help=True,
+)
+addons_app = typer.Typer(
+    help="List, order or cancel a service's add-ons.\n\nExample: clientarea services addons list 101",
+    no_args_is_help=True,
+)
+
+ServiceArg = Annotated[
+    int, typer.Argument(metavar="SERVICE", help="Service id.", show_default=False)
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would be sent; change nothing.")
+]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+CycleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cycle", help="monthly, quarterly, semiannually, annually, biennially…", metavar="CYCLE"
+    ),
+]
+
+
+def confirm(app_ctx: AppContext, yes: bool, question: str) -> None:
+    """Ask on a terminal; without one, `--yes` is required (exit 2 naming it)."""
+    from clientarea_cli.cli.commands.domain_records import confirm as ask
+
+    ask(app_ctx, yes, question)
+
+
+# -- cancellation -------------------------------------------------------------------------------
+
+
+def cancel(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    when: Annotated[
+        str,
+        typer.Option(
+            "--when",
+            help="immediate, or end-of-period (when the paid period ends).",
+            metavar="WHEN",
+            show_default=False,
+        ),
+    ],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (the provider keeps it).", metavar="TEXT")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Request the cancellation of a service, now or when its paid period ends.
+
+    Shows what stops (the service and its add-ons) and when. An immediate cancellation deletes the service's data and refunds nothing, so on a terminal you type the service's name (its domain, or its product) to confirm; without a terminal it needs --yes. An end-of-period request can be withdrawn until that day with `services cancel-request withdraw`.
+
+    Example: clientarea services cancel 101 --when end-of-period --reason "moving the site"
+    """
+    from clientarea_cli.errors import ConfirmationRequired, Interrupted
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    timing = ops.parse_when(when)
+    text = ops.check_reason(reason)
+    plan = ops.plan_cancellation(app_ctx.driver(), service_id, timing)
+    renderer.notice(f"Cancel {ops.label(plan.service)} {plan.effective}. This stops:")
+    for item in plan.stops:
+        renderer.notice(f"  {item}")
+    if timing == "immediate":
+        renderer.notice("Its data is deleted now and nothing is refunded.")
+    if dry_run:
+        renderer.notice("dry run: nothing was sent")
+        return
+    if timing == "end_of_period":
+        confirm(app_ctx, yes, f"Request the cancellation of service {service_id}?")
+    elif not (yes or app_ctx.options.yes):
+        if not app_ctx.can_prompt():
+            raise ConfirmationRequired("--yes")
+        name = ops.service_name(plan.service)
+        typed = typer.prompt(f"Type {name} to cancel it now", err=True)
+        if typed.strip().lower() != name.lower():
+            raise Interrupted("cancelled: the name did not match; nothing was sent")
+    request = ops.request_cancellation(app_ctx.driver(), plan, text)
+    renderer.one(request)
+
+
+@cancel_request_app.command("show")
+def cancel_request_show(
+    ctx: typer.Context, service_id: ServiceArg, output: OutputOpt = None, columns: ColumnsOpt = None
+) -> None:
+    """Show the service's cancellation request: when, why, its status and the day it takes effect.
+
+    Example: clientarea services cancel-request show 101 -o json
+    """
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns)
+    renderer.one(ops.show_cancellation(app_ctx.driver(), service_id))
+
+
+@cancel_request_app.command("withdraw")
+def cancel_request_withdraw(
+    ctx: typer.Context, service_id: ServiceArg, dry_run: DryRunOpt = False
+) -> None:
+    """Withdraw a pending end-of-period cancellation: the service goes on renewing.
+
+    Example: clientarea services cancel-request withdraw 101
+    """
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer()
+    driver = app_ctx.driver()
+    if dry_run:
+        request = ops.show_cancellation(driver, service_id)
+        renderer.notice(
+            f"dry run: nothing was sent; the request to cancel service {service_id} on "
+            f"{request.effective_date} would be withdrawn"
+        )
+        return
+    request = ops.withdraw_cancellation(driver, service_id)
+    renderer.notice(
+        f"withdrew the request to cancel service {service_id} on {request.effective_date}; "
+        "it goes on renewing"
+    )
+
+
+# -- upgrade and downgrade ----------------------------------------------------------------------
+
+
+def _describe_quote(renderer: Renderer, quote: UpgradeQuote, current: str) -> None:
+    renderer.notice(
+        f"{current} → {quote.to_product} ({quote.direction}), {quote.billing_cycle}, "
+        f"service {quote.service_id}"
+    )
+    renderer.notice(
+        f"  current period {quote.period_start} … {quote.period_end} "
+        f"({quote.days_in_period} days), {quote.days_remaining} days left"
+    )
+    renderer.notice(f"  credit for the unused part   {quote.credit_for_unused}")
+    renderer.notice(f"  cost of the new plan         {quote.cost_of_new}")
+    if quote.amount_due.amount:
+        renderer.notice(f"  amount due                   {quote.amount_due} (+ tax), invoiced")
+    else:
+        renderer.notice(f"  credited to your wallet      {quote.amount_credited}")
+    renderer.notice(
+        f"  from {quote.next_due_date} it renews at {quote.new_recurring_amount} "
+        f"{quote.billing_cycle}"
+    )
+
+
+def _print_upgrade(renderer: Renderer, result: UpgradeResult) -> None:
+    if not renderer.is_table:
+        renderer.one(result)
+        return
+    quote, invoice = result.quote, result.invoice
+    if invoice is not None:
+        typer.echo(
+            f"Invoice {invoice.number} ({invoice.id}): {invoice.total} due by {invoice.due_date}; "
+            f"service {quote.service_id} moves to {quote.to_product} once it is paid."
+        )
+        renderer.notice(f"hint: pay it with `clientarea invoices pay {invoice.id} --use-credit`")
+        return
+    credited = (
+        f"; {quote.amount_credited} credited to your wallet" if quote.amount_credited.amount else ""
+    )
+    typer.echo(f"Service {quote.service_id} is now {result.service.product}{credited}.")
+
+
+def upgrade(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="The plan to move to: its id or name.", metavar="PLAN"),
+    ] = None,
+    cycle: CycleOpt = None,
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Move a service to another plan (upgrade or downgrade), at a prorated price.
+
+    Without --to, lists the plans the service can move to, with their prices per cycle (--cycle shows one). With --to, shows the provider's prorated quote: the days left in the current period, the credit for their unused part, the new plan's cost for the same days, and the amount due or credited; once you confirm, an upgrade is invoiced (the plan changes when the invoice is paid) and a downgrade applies at once, its credit going to your wallet. The request is journalled before it is sent.
+
+    Example: clientarea services upgrade 101 --to "Hosting Business" --cycle monthly
+    """
+    from clientarea_cli.cli.money import send_money
+    from clientarea_cli.models.lifecycle import UpgradeTarget
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    wanted = ops.parse_cycle(cycle) if cycle else None
+    driver = app_ctx.driver()
+    if to is None:
+        targets = ops.upgrade_targets(driver, service_id, wanted)
+        renderer.listing(targets, UpgradeTarget, what="plans to move to")
+        return
+    service = ops.get_service(driver, service_id)
+    quote = ops.quote_upgrade(driver, service, to, wanted)
+    _describe_quote(renderer, quote, service.product)
+    if dry_run:
+        renderer.one(quote)
+        renderer.notice("dry run: nothing was sent")
+        return
+    money = quote.amount_due if quote.amount_due.amount else quote.amount_credited
+    verb = "for" if quote.amount_due.amount else "crediting"
+    confirm(app_ctx, yes, f"Move service {service_id} to {quote.to_product} {verb} {money}?")
+    result = send_money(
+        app_ctx,
+        kind="upgrade",
+        summary=f"move service {service_id} to {quote.to_product} ({quote.billing_cycle}), "
+        f"due {quote.amount_due}, credited {quote.amount_credited}",
+        call=lambda key: ops.upgrade(driver, quote, key),
+        describe=lambda r: (
+            f"invoice {r.invoice.number}" if r.invoice else f"now {r.service.product}"
+        ),
+    )
+    _print_upgrade(renderer, result)
+
+
+# -- options ------------------------------------------------------------------------------------
+
+
+def options(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="KEY=VALUE (repeat for more).", metavar="KEY=VALUE"),
+    ] = None,
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Show a service's configurable options, or change them with --set.
+
+    Values are checked against each option's choices or range before anything is sent. A change applies at once; when it makes the service dearer, the difference for the rest of the paid period is invoiced (you are asked first), and a cheaper choice is not refunded.
+
+    Example: clientarea services options 101 --set php_version=8.2 --set extra_disk_gb=10
+    """
+    from clientarea_cli.models.lifecycle import ServiceOption
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    wanted = ops.parse_settings(settings or [])
+    driver = app_ctx.driver()
+    current = ops.get_options(driver, service_id)
+    if not wanted:
+        renderer.listing(current.options, ServiceOption, what="configurable options")
+        return
+    changes = ops.option_changes(current, wanted)
+    if not changes:
+        renderer.notice(f"nothing to change: service {service_id} already has these values")
+        return
+    before = {o.key: o.value for o in current.options}
+    for key, value in changes.items():
+        renderer.notice(f"  {key}: {before[key]} → {value}")
+    delta = ops.options_price_change(current, changes)
+    if delta is not None and delta.amount:
+        renderer.notice(f"  each renewal changes by {delta.amount:+} {delta.currency}")
+    if dry_run:
+        renderer.notice("dry run: nothing was sent")
+        return
+    if delta is not None and delta.amount > 0:
+        confirm(
+            app_ctx,
+            yes,
+            f"Change the options of service {service_id}? The rest of this period is invoiced.",
+        )
+    updated = ops.update_options(driver, service_id, changes)
+    renderer.listing(updated.options, ServiceOption, what="configurable options")
+    if updated.invoice_id is not None:
+        renderer.notice(f"invoice {updated.invoice_id} was issued for the rest of this period")
+
+
+# -- add-ons ------------------------------------------------------------------------------------
+
+
+@addons_app.command("list")
+def addons_list(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """List a service's add-ons: status, cycle, price and next due date.
+
+    Example: clientarea services addons list 101
+    """
+    from clientarea_cli.models import ServiceAddon
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output, columns, no_headers)
+    renderer.listing(ops.list_addons(app_ctx.driver(), service_id), ServiceAddon, what="add-ons")
+
+
+@addons_app.command("add")
+def addons_add(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    addon: Annotated[str, typer.Argument(metavar="ADDON", help="The add-on's catalog id or name.")],
+    cycle: CycleOpt = None,
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Order an add-on for a service (one of its product's, see `catalog show`).
+
+    Shows its price and setup fee and asks first; a priced add-on is invoiced and becomes active once paid, a free one at once. The cycle defaults to the service's when the add-on is offered in it.
+
+    Example: clientarea services addons add 102 "Dedicated IP" --cycle monthly
+    """
+    from clientarea_cli.cli.money import send_money
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer(output)
+    driver = app_ctx.driver()
+    plan = ops.plan_addon(driver, service_id, addon, ops.parse_cycle(cycle) if cycle else None)
+    price = plan.price
+    free = not (price.price.amount or price.setup_fee.amount)
+    setup = f" + {price.setup_fee} setup" if price.setup_fee.amount else ""
+    cost = "free: active at once" if free else f"{price.price}{setup} (+ tax), invoiced now"
+    renderer.notice(
+        f"{plan.addon.name} for {ops.label(plan.service)}, {price.billing_cycle}: {cost}"
+    )
+    if dry_run:
+        renderer.notice("dry run: nothing was sent")
+        return
+    if not free:
+        confirm(app_ctx, yes, f"Order {plan.addon.name} for service {service_id}?")
+    result = send_money(
+        app_ctx,
+        kind="add-on order",
+        summary=f"order {plan.addon.name} for service {service_id} ({price.billing_cycle})",
+        call=lambda key: ops.add_addon(driver, plan, key),
+        describe=lambda r: (
+            f"add-on {r.addon.id} {r.addon.status}"
+            + (f", invoice {r.invoice.number}" if r.invoice else "")
+        ),
+    )
+    if not renderer.is_table:
+        renderer.one(result)
+        return
+    typer.echo(f"Add-on {result.addon.id} ({result.addon.name}) is {result.addon.status}.")
+    if result.invoice is not None:
+        invoice = result.invoice
+        typer.echo(
+            f"Invoice {invoice.number} ({invoice.id}): {invoice.total} due by {invoice.due_date}."
+        )
+
+
+@addons_app.command("remove")
+def addons_remove(
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    addon_id: Annotated[
+        int, typer.Argument(metavar="ADDON_ID", help="The add-on's id (see `addons list`).")
+    ],
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+) -> None:
+    """Cancel an add-on of a service now (its unpaid invoice is cancelled with it).
+
+    Example: clientarea services addons remove 101 152 --yes
+    """
+    from clientarea_cli.ops import lifecycle as ops
+
+    app_ctx = AppContext.of(ctx)
+    renderer = app_ctx.renderer()
+    driver = app_ctx.driver()
+    found = ops.find_addon(driver, service_id, addon_id)
+    shown = f"add-on {addon_id} ({found.name}, {found.status}) of service {service_id}"
+    if dry_run:
+        renderer.notice(f"dry run: nothing was sent; {shown} would be cancelled")
+        return
+    confirm(app_ctx, yes, f"Cancel {shown}?")
+    ops.remove_addon(driver, service_id, addon_id)
+    renderer.notice(f"cancelled {shown}")
+
+
+def register(app: typer.Typer) -> None:
+    """Put the lifecycle and panel commands on the `services` group."""
+    from clientarea_cli.cli.commands import service_panel
+
+    app.command("cancel")(cancel)
+    app.add_typer(cancel_request_app, name="cancel-request")
+    app.command("upgrade")(upgrade)
+    app.command("options")(options)
+    app.add_typer(addons_app, name="addons")
+    service_panel.register(app)

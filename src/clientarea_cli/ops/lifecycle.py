@@ -1,0 +1,466 @@
+"""A service's lifecycle: cancellation, upgrade and downgrade, options, add-ons, the control
+panel's password and access, mailboxes and usage.
+
+What a user types is checked before anything is sent (`UsageError`, exit 2, naming the option):
+the time of a cancellation, a target plan and cycle among the service's own, option values among
+their choices, a password's strength. Creating requests carry a fresh idempotency key; the ones
+that move money (upgrades, add-ons) are sent by the CLI through the money journal.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from clientarea_cli.drivers.base import Capability, Driver
+from clientarea_cli.errors import ClientAreaError, NotFound, UsageError
+from clientarea_cli.models import Money, Service, ServiceAddon
+from clientarea_cli.models.catalog import Product, ProductAddon, ProductPrice
+from clientarea_cli.models.lifecycle import (
+    AddonOrderResult,
+    CancellationRequest,
+    LoginUrl,
+    Mailbox,
+    ServiceCredentials,
+    ServiceOption,
+    ServiceOptions,
+    ServiceUsage,
+    UpgradeOption,
+    UpgradeQuote,
+    UpgradeResult,
+    UpgradeTarget,
+)
+from clientarea_cli.models.services import BILLING_CYCLES
+from clientarea_cli.ops import filters, validate
+
+WHEN = {
+    "immediate": "immediate",
+    "end-of-period": "end_of_period",
+    "end_of_period": "end_of_period",
+}
+ENDED = ("cancelled", "expired")
+NO_PERIOD = ("free", "one_time")
+MAX_REASON = 2000
+PASSWORD_LENGTH = (10, 128)
+_CHARACTER_CLASSES = ("[a-z]", "[A-Z]", "[0-9]", "[^A-Za-z0-9]")
+ON_WORDS, OFF_WORDS = ("on", "true", "yes", "1"), ("off", "false", "no", "0")
+
+
+def label(service: Service) -> str:
+    """`service 101 (Hosting Pro, garcia-hosting.es)`."""
+    where = f", {service.domain}" if service.domain else ""
+    return f"service {service.id} ({service.product}{where})"
+
+
+def service_name(service: Service) -> str:
+    """What the user types to confirm an immediate cancellation: the domain, else the product."""
+    return service.domain or service.product
+
+
+def get_service(driver: Driver, service_id: int) -> Service:
+    driver.require(Capability.SERVICES, "showing a service")
+    return driver.get_service(service_id)
+
+
+# -- cancellation -------------------------------------------------------------------------------
+
+
+def parse_when(value: str) -> str:
+    when = WHEN.get(value.strip().lower())
+    if when is None:
+        raise UsageError(
+            f"invalid value for --when: {value!r}", hint="choose immediate or end-of-period"
+        )
+    return when
+
+
+def check_reason(reason: str | None) -> str | None:
+    if reason is not None and len(reason) > MAX_REASON:
+        raise UsageError(f"invalid --reason: it is longer than {MAX_REASON} characters")
+    if reason is None or not reason.strip():
+        return None
+    return reason.strip()
+
+
+@dataclass(frozen=True)
+class CancellationPlan:
+    service: Service
+    when: str
+    stops: list[str] = field(default_factory=list)
+    """What stops: the service, then each add-on still running."""
+
+    @property
+    def effective(self) -> str:
+        if self.when == "immediate":
+            return "now"
+        return f"on {self.service.next_due_date} (the end of the paid period)"
+
+
+def plan_cancellation(driver: Driver, service_id: int, when: str) -> CancellationPlan:
+    """What a cancellation would stop and when; refused early when there is nothing to cancel."""
+    service = get_service(driver, service_id)
+    if service.status in ENDED:
+        raise ClientAreaError(f"{label(service)} is already {service.status}: nothing to cancel")
+    try:
+        existing = driver.get_cancellation(service_id)
+    except NotFound:
+        existing = None
+    if existing is not None:
+        raise ClientAreaError(
+            f"{label(service)} already has a cancellation request ({_when_text(existing.when)}, "
+            f"effective {existing.effective_date})",
+            hint=f"withdraw it first: clientarea services cancel-request withdraw {service_id}",
+        )
+    if when == "end_of_period" and (
+        service.billing_cycle in NO_PERIOD or service.next_due_date is None
+    ):
+        raise UsageError(
+            f"invalid --when: {label(service)} is billed {service.billing_cycle.replace('_', '-')} "
+            "and has no billing period to end",
+            hint="use --when immediate",
+        )
+    running = [a for a in service.addons if a.status not in ENDED]
+    stops = [label(service)] + [f"add-on {a.name} ({a.id})" for a in running]
+    return CancellationPlan(service, when, stops)
+
+
+def _when_text(when: str) -> str:
+    return when.replace("_", "-")
+
+
+def request_cancellation(
+    driver: Driver, plan: CancellationPlan, reason: str | None
+) -> CancellationRequest:
+    return driver.request_cancellation(
+        plan.service.id, when=plan.when, reason=reason, idempotency_key=str(uuid.uuid4())
+    )
+
+
+def show_cancellation(driver: Driver, service_id: int) -> CancellationRequest:
+    driver.require(Capability.SERVICES, "cancellation requests")
+    try:
+        return driver.get_cancellation(service_id)
+    except NotFound:
+        get_service(driver, service_id)  # an unknown service says so first
+        raise NotFound(
+            f"service {service_id} has no cancellation request",
+            hint=f"request one with `clientarea services cancel {service_id} --when end-of-period`",
+        ) from None
+
+
+def withdraw_cancellation(driver: Driver, service_id: int) -> CancellationRequest:
+    """Withdraw a pending request; answers the request withdrawn."""
+    request = show_cancellation(driver, service_id)
+    if request.status != "pending":
+        raise ClientAreaError(
+            f"service {service_id} was cancelled on {request.effective_date}: a completed "
+            "cancellation cannot be withdrawn"
+        )
+    driver.withdraw_cancellation(service_id)
+    return request
+
+
+# -- upgrade and downgrade ----------------------------------------------------------------------
+
+
+def parse_cycle(value: str, what: str = "--cycle") -> str:
+    return filters.parse_choice(value, BILLING_CYCLES, what)
+
+
+def upgrade_targets(
+    driver: Driver, service_id: int, cycle: str | None = None
+) -> list[UpgradeTarget]:
+    """Each target plan in each cycle (or only `cycle`), with its price."""
+    driver.require(Capability.SERVICES, "upgrades and downgrades")
+    return [
+        UpgradeTarget(
+            product_id=option.product_id,
+            name=option.name,
+            direction=option.direction,
+            billing_cycle=price.billing_cycle,
+            price=price.price,
+            setup_fee=price.setup_fee,
+        )
+        for option in driver.list_upgrade_options(service_id)
+        for price in option.pricing
+        if cycle is None or price.billing_cycle == cycle
+    ]
+
+
+def find_target(options: list[UpgradeOption], ref: str, service: Service) -> UpgradeOption:
+    """The target named by id or by name (any case)."""
+    wanted = ref.strip().lower()
+    for option in options:
+        if wanted in (str(option.product_id), option.name.lower()):
+            return option
+    names = ", ".join(f"{o.product_id} ({o.name})" for o in options)
+    raise UsageError(
+        f"invalid --to: {ref!r} is not a plan {label(service)} can move to",
+        hint=f"its plans: {names}" if names else "it has no other plan to move to",
+    )
+
+
+def quote_upgrade(driver: Driver, service: Service, to: str, cycle: str | None) -> UpgradeQuote:
+    """The provider's prorated quote for moving `service` to plan `to` in `cycle`."""
+    driver.require(Capability.SERVICES, "upgrades and downgrades")
+    target = find_target(driver.list_upgrade_options(service.id), to, service)
+    wanted = cycle or service.billing_cycle
+    offered = [p.billing_cycle for p in target.pricing]
+    if wanted not in offered:
+        raise UsageError(
+            f"invalid --cycle: {target.name} is not offered {wanted.replace('_', '-')}",
+            hint=f"choose from {', '.join(offered)}",
+        )
+    return driver.quote_upgrade(service.id, target.product_id, wanted)
+
+
+def upgrade(driver: Driver, quote: UpgradeQuote, key: str) -> UpgradeResult:
+    """Accept `quote`: the provider refuses (409) if the amount due changed since."""
+    return driver.upgrade_service(
+        quote.service_id,
+        quote.to_product_id,
+        quote.billing_cycle,
+        expected_amount_due=quote.amount_due,
+        idempotency_key=key,
+    )
+
+
+# -- options ------------------------------------------------------------------------------------
+
+
+def get_options(driver: Driver, service_id: int) -> ServiceOptions:
+    driver.require(Capability.SERVICES, "configurable options")
+    return driver.get_service_options(service_id)
+
+
+def parse_settings(values: list[str]) -> dict[str, str]:
+    """`--set KEY=VALUE` values, each key once."""
+    settings: dict[str, str] = {}
+    for value in values:
+        key, sep, setting = value.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(
+                f"invalid --set: {value!r}", hint="use KEY=VALUE, such as cron_jobs=10"
+            )
+        if key in settings:
+            raise UsageError(f"invalid --set: {key} is given twice")
+        settings[key] = setting.strip()
+    return settings
+
+
+def _option_value(option: ServiceOption, value: str) -> bool | int | str:
+    what = f"--set {option.key}={value}"
+    if option.type == "select":
+        allowed = [c.value for c in option.choices]
+        if value not in allowed:
+            raise UsageError(f"invalid {what}", hint=f"choose from {', '.join(allowed)}")
+        return value
+    if option.type == "quantity":
+        low, high = option.min or 0, option.max
+        if not re.fullmatch(r"\d{1,9}", value) or int(value) < low or (high and int(value) > high):
+            raise UsageError(f"invalid {what}: give a whole number from {low} to {high}")
+        return int(value)
+    if option.type == "toggle":
+        if value.lower() in ON_WORDS:
+            return True
+        if value.lower() in OFF_WORDS:
+            return False
+        raise UsageError(f"invalid {what}", hint="use on or off")
+    if len(value) > 255:
+        raise UsageError(f"invalid {what}: at most 255 characters")
+    return value
+
+
+def option_changes(
+    current: ServiceOptions, settings: dict[str, str]
+) -> dict[str, bool | int | str]:
+    """The settings checked against the service's options; only those that change."""
+    options = {o.key: o for o in current.options}
+    changes: dict[str, bool | int | str] = {}
+    for key, value in settings.items():
+        option = options.get(key)
+        if option is None:
+            known = ", ".join(options) or "none"
+            raise UsageError(
+                f"invalid --set: {key!r} is not an option of service {current.service_id}",
+                hint=f"its options: {known}",
+            )
+        new = _option_value(option, value)
+        if new != option.value:
+            changes[key] = new
+    return changes
+
+
+def _choice_price(option: ServiceOption, value: object) -> Decimal:
+    choice = next((c for c in option.choices if c.value == value), None)
+    return choice.price.amount if choice is not None and choice.price is not None else Decimal(0)
+
+
+def options_price_change(current: ServiceOptions, changes: dict[str, bool | int | str]) -> Money | None:  # fmt: skip
+    """How much each renewal changes with `changes` (None when no option is priced)."""
+    total, currency = Decimal(0), None
+    for option in current.options:
+        if option.key in changes:
+            total += _choice_price(option, changes[option.key]) - _choice_price(
+                option, option.value
+            )
+            priced = [c.price for c in option.choices if c.price is not None]
+            currency = currency or (priced[0].currency if priced else None)
+    return None if currency is None else Money(amount=total, currency=currency)
+
+
+def update_options(
+    driver: Driver, service_id: int, changes: dict[str, bool | int | str]
+) -> ServiceOptions:
+    driver.require(Capability.SERVICES, "configurable options")
+    return driver.update_service_options(service_id, changes)
+
+
+# -- add-ons ------------------------------------------------------------------------------------
+
+
+def list_addons(driver: Driver, service_id: int) -> list[ServiceAddon]:
+    driver.require(Capability.SERVICES, "add-ons")
+    return driver.list_service_addons(service_id)
+
+
+def product_of(driver: Driver, service: Service) -> Product:
+    """The catalog product the service is an instance of (matched by name and group)."""
+    for product in driver.list_products(group=None):
+        if product.name == service.product and service.group in (None, product.group):
+            return product
+    raise ClientAreaError(
+        f"{service.product} is not in the provider's catalog: no add-ons to order"
+    )
+
+
+@dataclass(frozen=True)
+class AddonPlan:
+    service: Service
+    addon: ProductAddon
+    price: ProductPrice
+
+
+def plan_addon(driver: Driver, service_id: int, ref: str, cycle: str | None) -> AddonPlan:
+    """The add-on (by id or name) among the service's product's, in `cycle` or the service's."""
+    service = get_service(driver, service_id)
+    product = product_of(driver, service)
+    wanted = ref.strip().lower()
+    addon = next((a for a in product.addons if wanted in (str(a.id), a.name.lower())), None)
+    if addon is None:
+        names = ", ".join(f"{a.id} ({a.name})" for a in product.addons)
+        raise UsageError(
+            f"invalid ADDON: {ref!r} is not an add-on of {product.name}",
+            hint=f"its add-ons: {names}" if names else f"{product.name} has no add-ons",
+        )
+    cycles = [p.billing_cycle for p in addon.pricing]
+    chosen = cycle or (service.billing_cycle if service.billing_cycle in cycles else cycles[0])
+    price = next((p for p in addon.pricing if p.billing_cycle == chosen), None)
+    if price is None:
+        raise UsageError(
+            f"invalid --cycle: {addon.name} is not offered {chosen.replace('_', '-')}",
+            hint=f"choose from {', '.join(cycles)}",
+        )
+    return AddonPlan(service, addon, price)
+
+
+def add_addon(driver: Driver, plan: AddonPlan, key: str) -> AddonOrderResult:
+    return driver.add_service_addon(
+        plan.service.id, plan.addon.id, plan.price.billing_cycle, idempotency_key=key
+    )
+
+
+def find_addon(driver: Driver, service_id: int, addon_id: int) -> ServiceAddon:
+    service = get_service(driver, service_id)
+    for addon in service.addons:
+        if addon.id == addon_id:
+            return addon
+    known = ", ".join(f"{a.id} ({a.name}, {a.status})" for a in service.addons)
+    raise NotFound(
+        f"add-on {addon_id} not found on {label(service)}",
+        hint=f"its add-ons: {known}" if known else "it has no add-ons",
+    )
+
+
+def remove_addon(driver: Driver, service_id: int, addon_id: int) -> None:
+    driver.require(Capability.SERVICES, "add-ons")
+    driver.remove_service_addon(service_id, addon_id)
+
+
+# -- control panel, mailboxes, usage ------------------------------------------------------------
+
+
+def password_problem(password: str, user: str | None) -> str | None:
+    """Why a new password is too weak for the provider's rule (see docs/services.md)."""
+    low, high = PASSWORD_LENGTH
+    if not low <= len(password) <= high:
+        return f"it must have {low} to {high} characters"
+    if password != password.strip() or any(ord(c) < 32 for c in password):
+        return "it must not start or end with a space, nor hold control characters"
+    kinds = sum(1 for pattern in _CHARACTER_CLASSES if re.search(pattern, password))
+    if kinds < 3:
+        return "mix at least three of: lower-case letters, upper-case letters, digits, symbols"
+    if user and len(user) >= 3 and user.lower() in password.lower():
+        return f"it must not contain the user name ({user})"
+    return None
+
+
+def check_password(password: str, user: str | None) -> str:
+    problem = password_problem(password, user)
+    if problem is not None:
+        raise UsageError(f"invalid password: {problem}")
+    return password
+
+
+def credentials(driver: Driver, service_id: int) -> ServiceCredentials:
+    driver.require(Capability.SERVICES, "panel credentials")
+    return driver.get_service_credentials(service_id)
+
+
+def change_password(driver: Driver, service_id: int, password: str) -> None:
+    driver.require(Capability.SERVICES, "changing a panel password")
+    driver.change_service_password(service_id, password)
+
+
+def login_url(driver: Driver, service_id: int) -> LoginUrl:
+    driver.require(Capability.SERVICES, "panel login links")
+    return driver.create_service_login_url(service_id)
+
+
+def mailbox_address(service: Service, value: str) -> str:
+    """A full address at the service's domain; a bare local part (`info`) is taken as there."""
+    address = value.strip().lower()
+    if "@" not in address:
+        if not service.domain:
+            raise UsageError(
+                f"invalid ADDRESS: give the full address ({label(service)} has no domain)"
+            )
+        address = f"{address}@{service.domain.lower()}"
+    return validate.email(address, "ADDRESS").lower()
+
+
+def list_mailboxes(driver: Driver, service_id: int) -> list[Mailbox]:
+    driver.require(Capability.SERVICES, "mailboxes")
+    return driver.list_mailboxes(service_id)
+
+
+def create_mailbox(
+    driver: Driver, service_id: int, address: str, password: str, quota_mb: int | None
+) -> Mailbox:
+    driver.require(Capability.SERVICES, "mailboxes")
+    return driver.create_mailbox(
+        service_id, address, password, quota_mb, idempotency_key=str(uuid.uuid4())
+    )
+
+
+def delete_mailbox(driver: Driver, service_id: int, address: str) -> None:
+    driver.require(Capability.SERVICES, "mailboxes")
+    driver.delete_mailbox(service_id, address)
+
+
+def usage(driver: Driver, service_id: int) -> ServiceUsage:
+    driver.require(Capability.SERVICES, "usage")
+    return driver.get_service_usage(service_id)
