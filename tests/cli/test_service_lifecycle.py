@@ -14,7 +14,7 @@ from typer._click import termui
 
 from tests.cli.test_domain_records import no_requests  # noqa: F401 - a fixture
 from tests.conftest import CLI
-from tests.sandbox.test_sandbox_lifecycle import PRORATION
+from tests.sandbox.test_sandbox_lifecycle import PRORATION, Case
 from tests.support import sandbox_db
 
 HOSTING, VPS, DNS, BRUNOS = 101, 102, 107, 109
@@ -217,38 +217,20 @@ def test_upgrade_lists_the_plans(demo: CLI) -> None:
     assert (free.exit_code, free.stdout, free.stderr) == (0, "", "no plans to move to\n")
 
 
-@pytest.mark.parametrize(
-    ("service_id", "cycle", "next_due", "price", "target", "new_cycle", "period", "credit",
-     "cost", "due", "credited", "due_after"),
-    PRORATION,
-)  # fmt: skip
-def test_the_quote_shown_matches_the_hand_computed_table(
-    demo: CLI,
-    service_id: int,
-    cycle: str,
-    next_due: str,
-    price: str,
-    target: int,
-    new_cycle: str,
-    period: tuple[str, str, int, int],
-    credit: str,
-    cost: str,
-    due: str,
-    credited: str,
-    due_after: str,
-) -> None:
+@pytest.mark.parametrize("case", PRORATION, ids=lambda c: f"{c.service_id}-{c.cycle}-{c.target}")
+def test_the_quote_shown_matches_the_hand_computed_table(demo: CLI, case: Case) -> None:
     execute("UPDATE services SET billing_cycle = ?, next_due_date = ?, recurring_amount = ?"
-            " WHERE id = ?", cycle, next_due, price, service_id)  # fmt: skip
-    result = demo("services", "upgrade", str(service_id), "--to", str(target), "--cycle",
-                  new_cycle, "--dry-run", "-o", "json")  # fmt: skip
+            " WHERE id = ?", case.cycle, case.next_due, case.price, case.service_id)  # fmt: skip
+    result = demo("services", "upgrade", str(case.service_id), "--to", str(case.target),
+                  "--cycle", case.new_cycle, "--dry-run", "-o", "json")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     quote = json.loads(result.stdout)
-    assert (quote["days_in_period"], quote["days_remaining"]) == period[2:]
+    assert (quote["days_in_period"], quote["days_remaining"]) == case.period[2:]
     amounts = (quote["credit_for_unused"], quote["cost_of_new"], quote["amount_due"],
                quote["amount_credited"])  # fmt: skip
-    assert tuple(a["amount"] for a in amounts) == (credit, cost, due, credited)
-    assert quote["next_due_date"] == due_after
-    start, end, days, left = period
+    assert tuple(a["amount"] for a in amounts) == (case.credit, case.cost, case.due, case.credited)
+    assert quote["next_due_date"] == case.due_after
+    start, end, days, left = case.period
     assert f"current period {start} … {end} ({days} days), {left} days left" in result.stderr
 
 

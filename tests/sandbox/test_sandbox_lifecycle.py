@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 import pytest
 
 from clientarea_cli.sandbox import DEMO_API_KEY, SandboxApp, advance_clock, open_database
+from clientarea_cli.sandbox.proration import current_period
 from clientarea_cli.sandbox.schema import MIGRATIONS, SCHEMA_VERSION
 from clientarea_cli.sandbox.seed.common import key_hash
 
@@ -223,62 +225,79 @@ def test_bruno_sees_his_prices_in_chf(bruno: httpx.Client) -> None:
 #   left: 2026-11-22 → 2027-11-22 = 365, → 2028-05-10 = 30 + 31 + 31 + 29 + 31 + 18 = 170; 535.
 #   Pro 263.76 → Business 503.76: credit 263.76 × 535 / 731 = 141111.60 / 731 = 193.0391 → 193.04;
 #   cost 503.76 × 535 / 731 = 269511.60 / 731 = 368.6889 → 368.69; due 175.65.
+class Case(NamedTuple):
+    """One hand-computed quote: the service as set, the target, and what the quote must say."""
+
+    service_id: int
+    cycle: str
+    next_due: str
+    price: str
+    target: int
+    new_cycle: str
+    period: tuple[str, str, int, int]  # start, end, days in period, days remaining
+    credit: str
+    cost: str
+    due: str
+    credited: str
+    due_after: str
+
+
 PRORATION = [
-    # service, cycle, next due, price, target, new cycle,
-    #   (start, end, days, left), credit, cost, due, credited, next due after
-    (HOSTING, "monthly", "2026-11-30", "12.95", 3, "monthly",
+    Case(HOSTING, "monthly", "2026-11-30", "12.95", 3, "monthly",
      ("2026-10-30", "2026-11-29", 31, 8), "3.34", "6.44", "3.10", "0.00", "2026-11-30"),
-    (HOSTING, "monthly", "2026-11-30", "12.95", 1, "monthly",
+    Case(HOSTING, "monthly", "2026-11-30", "12.95", 1, "monthly",
      ("2026-10-30", "2026-11-29", 31, 8), "3.34", "1.54", "0.00", "1.80", "2026-11-30"),
-    (HOSTING, "monthly", "2026-11-30", "12.95", 3, "annually",
+    Case(HOSTING, "monthly", "2026-11-30", "12.95", 3, "annually",
      ("2026-10-30", "2026-11-29", 31, 8), "3.34", "275.40", "272.06", "0.00", "2027-11-22"),
-    (HOSTING, "quarterly", "2027-01-15", "38.85", 3, "quarterly",
+    Case(HOSTING, "quarterly", "2027-01-15", "38.85", 3, "quarterly",
      ("2026-10-15", "2027-01-14", 92, 54), "22.80", "43.93", "21.13", "0.00", "2027-01-15"),
-    (VPS, "annually", "2027-09-23", "239.40", 13, "annually",
+    Case(VPS, "annually", "2027-09-23", "239.40", 13, "annually",
      ("2026-09-23", "2027-09-22", 365, 305), "200.05", "400.59", "200.54", "0.00", "2027-09-23"),
-    (VPS, "annually", "2027-09-23", "239.40", 11, "annually",
+    Case(VPS, "annually", "2027-09-23", "239.40", 11, "annually",
      ("2026-09-23", "2027-09-22", 365, 305), "200.05", "99.77", "0.00", "100.28", "2027-09-23"),
-    (HOSTING, "biennially", "2028-05-10", "263.76", 3, "biennially",
+    Case(HOSTING, "biennially", "2028-05-10", "263.76", 3, "biennially",
      ("2026-05-10", "2028-05-09", 731, 535), "193.04", "368.69", "175.65", "0.00", "2028-05-10"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("service_id", "cycle", "next_due", "price", "target", "new_cycle", "period", "credit",
-     "cost", "due", "credited", "due_after"),
-    PRORATION,
-)  # fmt: skip
+    ("cycle", "next_due", "start", "days"),
+    [
+        ("monthly", date(2027, 3, 31), date(2027, 2, 28), 31),  # 31 March − 1 month: 28 February
+        ("monthly", date(2028, 3, 31), date(2028, 2, 29), 31),  # … 29 February in a leap year
+        ("quarterly", date(2027, 5, 31), date(2027, 2, 28), 92),
+        ("annually", date(2028, 2, 29), date(2027, 2, 28), 366),
+        ("biennially", date(2027, 1, 1), date(2025, 1, 1), 730),
+    ],
+)
+def test_periods_clamp_to_the_end_of_shorter_months(
+    cycle: str, next_due: date, start: date, days: int
+) -> None:
+    period = current_period(cycle, next_due, date(2026, 11, 22))
+    assert (period.start, period.days, period.end) == (start, days, next_due - timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    "case", PRORATION, ids=lambda c: f"{c.service_id}-{c.cycle}-to-{c.target}-{c.new_cycle}"
+)
 def test_quotes_match_the_hand_computed_table(
-    client: httpx.Client,
-    db_path: Path,
-    service_id: int,
-    cycle: str,
-    next_due: str,
-    price: str,
-    target: int,
-    new_cycle: str,
-    period: tuple[str, str, int, int],
-    credit: str,
-    cost: str,
-    due: str,
-    credited: str,
-    due_after: str,
+    client: httpx.Client, db_path: Path, case: Case
 ) -> None:
     execute(db_path, "UPDATE services SET billing_cycle = ?, next_due_date = ?,"
-                     " recurring_amount = ? WHERE id = ?", cycle, next_due, price, service_id)  # fmt: skip
+                     " recurring_amount = ? WHERE id = ?", case.cycle, case.next_due, case.price,
+            case.service_id)  # fmt: skip
     before = state(db_path)
-    body = {"product_id": target, "billing_cycle": new_cycle}
-    answer = client.post(f"/v1/services/{service_id}/upgrade-quote", json=body)
+    body = {"product_id": case.target, "billing_cycle": case.new_cycle}
+    answer = client.post(f"/v1/services/{case.service_id}/upgrade-quote", json=body)
     assert answer.status_code == 200, answer.text
     quote = answer.json()
-    start, end, days, left = period
     assert (quote["period_start"], quote["period_end"], quote["days_in_period"],
-            quote["days_remaining"]) == (start, end, days, left)  # fmt: skip
-    assert quote["credit_for_unused"] == eur(credit)
-    assert quote["cost_of_new"] == eur(cost)
-    assert (quote["amount_due"], quote["amount_credited"]) == (eur(due), eur(credited))
+            quote["days_remaining"]) == case.period  # fmt: skip
+    assert quote["credit_for_unused"] == eur(case.credit)
+    assert quote["cost_of_new"] == eur(case.cost)
+    assert (quote["amount_due"], quote["amount_credited"]) == (eur(case.due), eur(case.credited))
     assert (quote["next_due_date"], quote["valid_on"], quote["billing_cycle"]) == (
-        due_after, "2026-11-22", new_cycle
+        case.due_after, "2026-11-22", case.new_cycle
     )  # fmt: skip
     assert state(db_path) == before  # a quote changes nothing
 
