@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from clientarea_cli.models.catalog import Order, OrderQuote, OrderRequest
     from clientarea_cli.output.render import Renderer
 
-app = typer.Typer(help="Order a product or a domain.")
+app = typer.Typer(help="Order a product or a domain.", add_completion=False)
 
 
 def _show_quote(renderer: Renderer, quote: OrderQuote) -> None:
