@@ -380,8 +380,7 @@ def test_upgrade_issues_an_invoice_and_changes_the_plan_once_paid(
     paid = client.post("/v1/invoices/5012/payments", headers=key(22),
                        json={"use_credit": True, "method": None, "payment_method_id": None})  # fmt: skip
     assert paid.status_code == 201, paid.text
-    client.get(f"/v1/services/{HOSTING}/options")  # any lifecycle request applies what was paid
-    service = client.get(f"/v1/services/{HOSTING}").json()
+    service = client.get(f"/v1/services/{HOSTING}").json()  # paid: the upgrade applies at once
     assert (service["product"], service["recurring_amount"], service["next_due_date"]) == (
         "Hosting Business", eur("24.95"), "2026-11-30"
     )  # fmt: skip
@@ -820,3 +819,23 @@ def test_a_version_1_database_gets_the_catalog_and_a_working_lifecycle(tmp_path:
                          json={"product_id": 3, "billing_cycle": "monthly"}).json()  # fmt: skip
         assert quote["amount_due"] == eur("3.10")
         assert old.get("/v1/services/101/mailboxes").json()["data"] == []
+
+
+def test_an_end_of_period_cancellation_is_not_renewed_and_completes_on_its_date(
+    client: httpx.Client, app: SandboxApp
+) -> None:
+    # Hosting Pro is monthly, due 2026-11-30 and paid by the Visa: the renewal cycle would
+    # invoice it on the 16th and charge it on the 30th, were it not cancelled.
+    url = f"/v1/services/{HOSTING}/cancellation"
+    made = client.post(url, json={"when": "end_of_period"}, headers=key(40))
+    assert made.status_code == 201, made.text
+    advance_clock(app.db, 10)
+    service = client.get(f"/v1/services/{HOSTING}").json()
+    assert service["status"] == "cancelled"
+    invoices = client.get("/v1/invoices", params={"per_page": 100}).json()
+    assert not any(
+        item["related_id"] == HOSTING and item["type"] == "service"
+        for invoice in invoices["data"]
+        if invoice["date"] > "2026-11-22"
+        for item in client.get(f"/v1/invoices/{invoice['id']}").json()["items"]
+    )

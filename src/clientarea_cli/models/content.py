@@ -67,4 +67,3 @@ class Affiliate(Model):
     commission_pending: Money | None = None
     commission_balance: Money | None = None
     commission_withdrawn: Money | None = None
-

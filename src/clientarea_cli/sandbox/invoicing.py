@@ -213,6 +213,10 @@ def mark_paid(conn: sqlite3.Connection, invoice_id: int, today: date) -> list[in
         )  # fmt: skip
         renewed.append(int(domain["id"]))
     _renew_services(conn, invoice_id, int(row["client_id"]))
+    # Orders, upgrades and add-ons it bills take effect now, however it was paid.
+    from .fulfilment import on_paid
+
+    on_paid(conn, invoice_id, today)
     return renewed
 
 

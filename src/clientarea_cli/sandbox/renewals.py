@@ -99,11 +99,25 @@ class AdvanceSummary:
 
 def run_day(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
     """Everything the provider does on ``day``, the new business date."""
+    _complete_cancellations(conn, day)
     _issue_invoices(conn, day, summary)
     _charge_cards(conn, day, summary)
     _expire(conn, day, summary)
     _issue_service_invoices(conn, day, summary)
     _charge_services(conn, day, summary)
+
+
+def _complete_cancellations(conn: sqlite3.Connection, day: date) -> None:
+    """End-of-period cancellations whose date has come take effect, for every client."""
+    from .fulfilment import catch_up
+
+    clients = conn.execute(
+        "SELECT DISTINCT client_id FROM cancellation_requests"
+        " WHERE status = 'pending' AND effective_date <= ?",
+        (day.isoformat(),),
+    ).fetchall()
+    for row in clients:
+        catch_up(conn, int(row["client_id"]), day)
 
 
 def _issue_invoices(conn: sqlite3.Connection, day: date, summary: AdvanceSummary) -> None:
@@ -187,6 +201,8 @@ def _issue_service_invoices(conn: sqlite3.Connection, day: date, summary: Advanc
     rows = conn.execute(
         "SELECT * FROM services WHERE status = 'active' AND next_due_date <= ?"  # noqa: S608
         f" AND billing_cycle IN ({_RECURRING_CYCLES}) AND NOT {_UNPAID_SERVICE}"
+        # A service cancelled at the end of its period is not renewed for another one.
+        " AND coalesce(cancel_when, '') != 'end_of_period'"
         " ORDER BY next_due_date, id",
         (horizon,),
     ).fetchall()
@@ -215,6 +231,7 @@ def _charge_services(conn: sqlite3.Connection, day: date, summary: AdvanceSummar
         " JOIN invoices i ON i.id = ii.invoice_id AND i.client_id = s.client_id"
         " WHERE s.status = 'active' AND s.next_due_date BETWEEN ? AND ?"
         " AND s.payment_method_id IS NOT NULL AND i.status = 'unpaid'"
+        " AND coalesce(s.cancel_when, '') != 'end_of_period'"
         " ORDER BY s.next_due_date, s.id, i.id",
         (SERVICE, first, day.isoformat()),
     ).fetchall()
