@@ -251,3 +251,20 @@ def test_paginate_stops_at_limit_and_at_the_last_page() -> None:
     seen_pages.clear()
     small = list(client.paginate("/n", {"x": 1}, limit=None, parse=parse))
     assert sum(len(i) for i, _ in small) == 7
+
+
+def test_an_anonymous_request_carries_no_credentials_and_leaves_the_client_as_it_was() -> None:
+    seen: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("authorization"))
+        return httpx.Response(202, json={})
+
+    client = HttpClient(
+        "https://billing.example.com/v1",
+        headers={"Authorization": "Bearer sk_secret"},
+        transport=httpx.MockTransport(handler),
+    )
+    client.request("POST", "/password-reset", json={"email": "a@example.com"}, anonymous=True)
+    client.request("GET", "/account")
+    assert seen == [None, "Bearer sk_secret"]

@@ -259,8 +259,12 @@ class HttpClient:
         content: bytes | None = None,
         content_type: str | None = None,
         idempotency_key: str | None = None,
+        anonymous: bool = False,
     ) -> httpx.Response:
         """Send with the retry policy; return a 2xx response or raise the mapped error.
+
+        `anonymous` sends this one request without the client's credentials (an endpoint that
+        needs no login must not learn who asks); the shared client's headers are untouched.
 
         The body (`json`, or raw `content` of `content_type`) is never written to the debug
         trace: it may carry a card number, a CVC or a password.
@@ -274,6 +278,8 @@ class HttpClient:
         request = self._client.build_request(
             method, path, params=clean or None, json=json, content=content, headers=headers
         )
+        if anonymous:
+            request.headers.pop("Authorization", None)
         attempts = max(1, self.retry.attempts)
         for attempt in range(1, attempts + 1):
             self._log_request(request, attempt)

@@ -16,13 +16,16 @@ Everything runs in-process against a real SQLite database in {db};
 nothing leaves this machine and no keyring is needed.
 
 Try:
+  clientarea status                                  the account on one screen
+  clientarea billing outlook                         every renewal in 90 days and how it is paid
   clientarea domains list --expiring-within 30d      what expires this month
   clientarea domains list --auto-renew off -o json   machine-readable, for jq
   clientarea services list                           hosting services and their cycles
   clientarea invoices list --status unpaid           what is still due
   clientarea wallet show                             account credit and movements
   clientarea payment-methods list                    cards and direct debits
-  clientarea account show
+  clientarea domains recur --tld es --method 4242 --dry-run   bulk changes: plan first
+  clientarea sandbox advance --days 40               move the sandbox's clock: renewals happen
   clientarea help exit-codes
 
 `clientarea demo` again starts over from a fresh account.

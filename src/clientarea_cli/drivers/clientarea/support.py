@@ -73,15 +73,8 @@ class SupportMixin(ClientAreaBase):
         self.http.request("POST", "/account/email-verification")
 
     def request_password_reset(self, email: str) -> None:
-        # The one call that needs no login: it must not carry anybody's credentials, so the
-        # client's Authorization header is taken off for it (and put back after).
-        headers = self.http._client.headers
-        saved = headers.pop("Authorization", None)
-        try:
-            self.http.request("POST", "/password-reset", json={"email": email})
-        finally:
-            if saved is not None:
-                headers["Authorization"] = saved
+        # The one call that needs no login: it must not carry anybody's credentials.
+        self.http.request("POST", "/password-reset", json={"email": email}, anonymous=True)
 
     # -- contacts ---------------------------------------------------------------------------
     def create_contact(self, fields: dict[str, Any], *, idempotency_key: str) -> Contact:
