@@ -52,3 +52,28 @@ def test_a_bulk_request_rate_limited_once_is_sent_again(proc: Subprocess, served
     rows = sandbox_db.domains(served.db)
     assert all(rows[n]["id_protection"] == 1 for n in NAMES)
     assert app.request_log.count("POST", "/v1/domains/bulk/privacy") == 2
+
+
+def test_a_renewal_chunk_whose_answer_is_garbled_is_resumed_under_the_same_key(
+    proc: Subprocess, served: Served
+) -> None:
+    proc("auth", "login", "--url", served.url, "--with-token", stdin=DEMO_KEY)
+    app = _app(served)
+    ids = {n: sandbox_db.domains(served.db)[n]["id"] for n in NAMES}
+    top = sandbox_db.rows("SELECT max(id) AS top FROM invoices", path=served.db)[0]["top"]
+    # The provider issues the invoices, then its answer arrives cut in half.
+    app.faults.add("malformed", method="POST", path_prefix="/v1/domains/bulk/renewal", times=1)
+    first = proc("domains", "renew", *NAMES, "--yes")
+    assert first.exit_code == 3
+    assert "is not valid JSON" in first.stderr
+    resumed = proc("domains", "renew", "--resume")
+    assert resumed.exit_code == 0, resumed.stderr
+    assert len(resumed.stdout.splitlines()) == len(NAMES)
+    issued = sandbox_db.rows(
+        "SELECT ii.related_id AS domain_id FROM invoice_items ii"
+        " WHERE ii.invoice_id > ? AND ii.type = 'domain_renewal'",
+        top,
+        path=served.db,
+    )
+    assert sorted(r["domain_id"] for r in issued) == sorted(ids.values())
+    assert app.request_log.count("POST", "/v1/domains/bulk/renewal") == 2

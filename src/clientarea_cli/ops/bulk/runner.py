@@ -261,6 +261,12 @@ class Runner:
                 outcomes = [
                     Outcome(domain=i.domain, ok=False, result="failed", error=reason) for i in chunk
                 ]
+                if self.action.uses_keys:
+                    # The chunk's key is its only safe identity: its items stay `sending`, so a
+                    # resume sends this same chunk under this same key, never a new one.
+                    for outcome in outcomes:
+                        self._report(outcome)
+                    return
             else:
                 outcomes = [
                     self.action.outcome(item.domain, result)
