@@ -38,9 +38,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/bulk.py
 
-## Regenerate completions/ from the app (a test fails when they are stale).
+## Regenerate completions/ and the pre-rendered --help from the app (tests fail when they are stale).
 completions: $(STAMP)
 	for shell in bash zsh fish; do $(BIN)/clientarea completion $$shell > completions/clientarea.$$shell; done
+	$(BIN)/python -m clientarea_cli.cli.help_render
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

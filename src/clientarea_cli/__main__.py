@@ -1,6 +1,6 @@
 """`python -m clientarea_cli`."""
 
-from clientarea_cli.cli.app import main
+from clientarea_cli.entry import main
 
 if __name__ == "__main__":
     main()

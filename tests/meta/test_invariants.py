@@ -49,3 +49,29 @@ def test_completion_scripts_are_current() -> None:
     for shell in ("bash", "zsh", "fish"):
         path = ROOT / "completions" / f"clientarea.{shell}"
         assert path.read_text() == script(shell) + "\n", f"run `make completions` ({shell})"
+
+
+def test_the_help_answered_without_typer_is_the_apps_own() -> None:
+    from clientarea_cli.cli.help_render import render_root_help
+    from clientarea_cli.cli.help_text import ROOT_HELP
+
+    assert render_root_help() == ROOT_HELP, "run `make completions` to render it again"
+
+
+def test_help_and_version_need_no_typer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.argv = ['clientarea', '--help']\n"
+        "from clientarea_cli.entry import main; main()\n"
+        "sys.argv = ['clientarea', '--version']; main()\n"
+        "heavy = [m for m in ('typer', 'click', 'rich', 'httpx', 'pydantic') if m in sys.modules]\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stderr == "[]\n"
+    assert done.stdout.endswith("clientarea 0.1.0\n")
+    assert "Usage: clientarea [OPTIONS] COMMAND [ARGS]..." in done.stdout
