@@ -22,14 +22,14 @@ def test_domains_expiring_within_30_days_table(demo: CLI) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout == (
-        "NAME                 STATUS  EXPIRY DATE  AUTO RENEW  RECURRING  RECURRING AMOUNT\n"
-        "garcia-hosting.es    active  2026-11-22   yes         method 21          9.95 EUR\n"
-        "anagarcia.com        active  2026-11-25   yes         off               12.99 EUR\n"
-        "tapas-madrid.es      active  2026-12-01   yes         off                9.95 EUR\n"
-        "flamenco-studio.net  active  2026-12-06   yes         off               14.99 EUR\n"
-        "olivar-verde.org     active  2026-12-13   yes         off               13.49 EUR\n"
-        "barcelona-bikes.eu   active  2026-12-19   no          off                8.99 EUR\n"
-        "codigo-abierto.dev   active  2026-12-22   yes         method 21         15.00 EUR\n"
+        "NAME                 STATUS  EXPIRY DATE  AUTO RENEW  RECURRING     RECURRING AMOUNT\n"
+        "garcia-hosting.es    active  2026-11-22   yes         Visa ···4242          9.95 EUR\n"
+        "anagarcia.com        active  2026-11-25   yes         off                  12.99 EUR\n"
+        "tapas-madrid.es      active  2026-12-01   yes         off                   9.95 EUR\n"
+        "flamenco-studio.net  active  2026-12-06   yes         off                  14.99 EUR\n"
+        "olivar-verde.org     active  2026-12-13   yes         off                  13.49 EUR\n"
+        "barcelona-bikes.eu   active  2026-12-19   no          off                   8.99 EUR\n"
+        "codigo-abierto.dev   active  2026-12-22   yes         Visa ···4242         15.00 EUR\n"
     )
 
 

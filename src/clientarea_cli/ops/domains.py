@@ -14,3 +14,14 @@ def list_domains(driver: Driver, filters: DomainFilter, *, limit: int | None) ->
 def show_domain(driver: Driver, ref: str) -> Domain:
     driver.require(Capability.DOMAINS, "showing a domain")
     return driver.get_domain(ref.strip().lower())
+
+
+def recurring_labels(driver: Driver, domains: list[Domain]) -> dict[int, str]:
+    """`Visa ···4242` for each payment method the domains' recurring payment uses (one request)."""
+    used = {d.recurring.payment_method_id for d in domains if d.recurring.enabled}
+    used.discard(None)
+    if not used or not driver.supports(Capability.PAYMENT_METHODS):
+        return {}
+    from clientarea_cli.ops.recurring import describe
+
+    return {m.id: describe(m).split(",")[0] for m in driver.list_payment_methods() if m.id in used}

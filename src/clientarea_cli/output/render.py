@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, TextIO
 
 from pydantic import BaseModel
@@ -48,6 +48,8 @@ class Renderer:
         self.columns = columns
         self.headers = headers
         self.color = color
+        self.formatters: dict[str, Callable[[Any], str]] = {}
+        """Per-field text for tables, where a bare value would say less (a card for a method id)."""
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
 
@@ -150,7 +152,8 @@ class Renderer:
     def _styled(self, field: str, value: Any) -> Any:
         from rich.text import Text
 
-        text = cell(value)
+        formatter = self.formatters.get(field)
+        text = formatter(value) if formatter is not None else cell(value)
         style = STATUS_STYLES.get(text, "") if field == "status" and self.color else ""
         return Text(text, style=style)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import DomainRecurring
+    from clientarea_cli.output.render import Renderer
 
 app = typer.Typer(
     help="Domains: list, renew, recurring payment, DNS, bulk changes.", no_args_is_help=True
@@ -54,8 +58,12 @@ def list_(
         status=filters.parse_choice(status, DOMAIN_STATUSES, "--status") if status else None,
     )
     count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
-    listing = domains.list_domains(app_ctx.driver(), wanted, limit=count)
+    driver = app_ctx.driver()
+    listing = domains.list_domains(driver, wanted, limit=count)
     from clientarea_cli.models import Domain
+
+    if renderer.is_table:
+        _label_recurring(renderer, domains.recurring_labels(driver, listing.items))
 
     renderer.listing(listing.items, Domain, total=listing.total, what="domains")
 
@@ -75,7 +83,22 @@ def show(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
-    renderer.one(domains.show_domain(app_ctx.driver(), domain))
+    driver = app_ctx.driver()
+    found = domains.show_domain(driver, domain)
+    if renderer.is_table:
+        _label_recurring(renderer, domains.recurring_labels(driver, [found]))
+    renderer.one(found)
+
+
+def _label_recurring(renderer: Renderer, labels: dict[int, str]) -> None:
+    """Tables name the card that pays (`Visa ···4242`) instead of its id."""
+    from clientarea_cli.output.cells import cell
+
+    def text(recurring: DomainRecurring) -> str:
+        label = labels.get(recurring.payment_method_id or -1)
+        return label if recurring.enabled and label else cell(recurring)
+
+    renderer.formatters["recurring"] = text
 
 
 def _register_record_commands() -> None:
