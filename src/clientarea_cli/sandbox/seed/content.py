@@ -10,7 +10,7 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
-from ..schema import DEPARTMENT_DESCRIPTIONS
+from ..schema_support import DEPARTMENT_DESCRIPTIONS
 from .common import ANA_ID, BRUNO_ID, insert, instant
 
 FIRST_EMAIL_ID = 801
