@@ -42,10 +42,8 @@ class Targets:
 
     @property
     def given(self) -> bool:
-        return bool(
-            self.refs or self.all or self.tld or self.expiring_within or self.status
-            or self.auto_renew or self.from_file
-        )  # fmt: skip
+        filters = (self.tld, self.expiring_within, self.status, self.auto_renew, self.from_file)
+        return bool(self.refs or self.all) or any(f is not None for f in filters)
 
     def spec(self) -> TargetSpec:
         from clientarea_cli.models import DomainFilter
@@ -58,18 +56,18 @@ class Targets:
             refs += parse_target_file(_read_file(self.from_file), _file_label(self.from_file))
             if not refs:
                 raise UsageError(f"{_file_label(self.from_file)} names no domains")
-        within = self.expiring_within
+        within, auto_renew, status = self.expiring_within, self.auto_renew, self.status
         wanted = DomainFilter(
-            tld=filters.parse_tld(self.tld) if self.tld else None,
-            expiring_within_days=filters.parse_days(within, "--expiring-within")
-            if within
-            else None,
+            tld=filters.parse_tld(self.tld) if self.tld is not None else None,
+            expiring_within_days=(
+                filters.parse_days(within, "--expiring-within") if within is not None else None
+            ),
             auto_renew=(
-                filters.parse_on_off(self.auto_renew, "--auto-renew") if self.auto_renew else None
+                filters.parse_on_off(auto_renew, "--auto-renew") if auto_renew is not None else None
             ),
             status=(
-                filters.parse_choice(self.status, DOMAIN_STATUSES, "--status")
-                if self.status
+                filters.parse_choice(status, DOMAIN_STATUSES, "--status")
+                if status is not None
                 else None
             ),
         )

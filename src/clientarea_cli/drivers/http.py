@@ -10,7 +10,6 @@ absolute values, as the Client Area API's does) adds it with `idempotent_methods
 
 from __future__ import annotations
 
-import ipaddress
 import random
 import ssl
 import time
@@ -18,12 +17,19 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from clientarea_cli import __version__
+from clientarea_cli.drivers.connection import (
+    check_base_url,
+    client_ssl_context,
+    describe_transport_error,
+    direct_to_loopback,
+    root_cause,
+    sent_anything,
+)
 from clientarea_cli.errors import (
     AuthError,
     ClientAreaError,
@@ -68,29 +74,6 @@ SENSITIVE_NAMES = frozenset(
 DEBUG_HEADERS = ("content-type", "idempotency-key", "retry-after", "x-provider-date", "user-agent")
 USER_AGENT = f"clientarea/{__version__} (+https://github.com/clientarea)"
 MAX_PER_PAGE = 1000
-
-
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(url: str) -> None:
-    """Refuse anything but https, and plain http on loopback, before any socket is opened."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"not a provider URL: {url!r}", hint="use https://host/path")
-    if parts.username or parts.password:
-        raise UsageError("credentials do not belong in the URL; use `clientarea auth login`")
-    if parts.scheme == "http" and not is_loopback_host(parts.hostname):
-        raise UsageError(
-            f"refusing plain http:// to {parts.hostname}: the API key would travel unencrypted",
-            hint="use https://, or http:// only on 127.0.0.1, ::1 or localhost",
-        )
 
 
 class Redactor:
@@ -170,28 +153,6 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _sent_anything(exc: httpx.TransportError) -> bool:
-    """Connect failures and pool timeouts happen before any byte reaches the provider."""
-    return not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-
-
-def _describe_transport_error(exc: httpx.TransportError) -> str:
-    if isinstance(exc, httpx.ConnectError):
-        return "connection refused or host not found"
-    if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "the connection was closed without a complete answer"
-    return type(exc).__name__
-
-
-def _client_ssl_context(url: str) -> ssl.SSLContext | bool:
-    """Plain-http loopback profiles never do TLS: skip loading the CA bundle (~20 ms)."""
-    if urlsplit(url).scheme == "http":
-        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    return True
-
-
 class HttpClient:
     """One long-lived httpx.Client per profile, used from many threads in bulk runs."""
 
@@ -227,7 +188,8 @@ class HttpClient:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=False,
             limits=limits,
-            verify=_client_ssl_context(base_url) if transport is None else True,
+            verify=client_ssl_context(base_url) if transport is None else True,
+            mounts=direct_to_loopback(base_url),
         )
 
     def close(self) -> None:
@@ -287,8 +249,8 @@ class HttpClient:
             try:
                 response = self._client.send(request)
             except httpx.TransportError as exc:
-                sent = _sent_anything(exc)
-                reason = _describe_transport_error(exc)
+                sent = sent_anything(exc)
+                reason = describe_transport_error(exc)
                 self._log(f"< {reason} after {1000 * (time.monotonic() - started):.0f} ms")
                 if (safe_to_resend or not sent) and attempt < attempts:
                     self.retry.sleep(self.retry.wait(attempt, None))
@@ -301,9 +263,12 @@ class HttpClient:
                         f"({reason}); it may or may not have taken effect",
                         details={"idempotency_key": idempotency_key} if idempotency_key else None,
                     ) from None
+                tls = isinstance(root_cause(exc), ssl.SSLError) or "TLS" in reason
                 raise NetworkError(
                     f"cannot reach the provider at {host}: {reason}",
-                    hint="check the URL (`clientarea auth status`) and your connection",
+                    hint="the provider must present a valid certificate for this host name"
+                    if tls
+                    else "check the URL (`clientarea auth status`) and your connection",
                 ) from None
             if self._debug is not None:
                 elapsed = 1000 * (time.monotonic() - started)

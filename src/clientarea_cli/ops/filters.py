@@ -12,8 +12,15 @@ _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
 MAX_DAYS = 3650
 
 
+def _not_empty(value: str, option: str) -> None:
+    """An empty filter would match everything: a usage error, never a silent widening."""
+    if not value.strip():
+        raise UsageError(f"invalid value for {option}: it is empty")
+
+
 def parse_days(value: str, option: str) -> int:
     """`30d`, `6w`, `3m` (30-day months), `1y`, or a bare number of days."""
+    _not_empty(value, option)
     match = _DURATION.match(value)
     if not match:
         raise UsageError(
@@ -27,6 +34,7 @@ def parse_days(value: str, option: str) -> int:
 
 
 def parse_on_off(value: str, option: str) -> bool:
+    _not_empty(value, option)
     lowered = value.strip().lower()
     if lowered in ("on", "true", "yes"):
         return True
@@ -36,6 +44,7 @@ def parse_on_off(value: str, option: str) -> bool:
 
 
 def parse_choice(value: str, choices: Iterable[str], option: str) -> str:
+    _not_empty(value, option)
     normalized = value.strip().lower().replace("-", "_")
     allowed = list(choices)
     if normalized not in allowed:
@@ -47,6 +56,7 @@ def parse_choice(value: str, choices: Iterable[str], option: str) -> str:
 
 
 def parse_tld(value: str) -> str:
+    _not_empty(value, "--tld")
     tld = value.strip().lower().lstrip(".")
     if not re.fullmatch(r"[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?", tld):
         raise UsageError(f"invalid value for --tld: {value!r}")

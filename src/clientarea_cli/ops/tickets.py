@@ -39,6 +39,10 @@ def parse_status(value: str | None) -> str | None:
     if value is None:
         return None
     status = value.strip().lower().replace("-", "_")
+    if not status:
+        raise UsageError(
+            "invalid value for --status: it is empty", hint="use " + ", ".join(STATUS_CHOICES)
+        )
     if status == "all":
         return None
     if status not in TICKET_STATUSES:

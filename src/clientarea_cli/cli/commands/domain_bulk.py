@@ -256,9 +256,8 @@ def nameservers_set(
     from clientarea_cli.ops import validate
     from clientarea_cli.ops.bulk.actions import Nameservers
 
-    other_targets = bool(
-        domain or all_domains or tld or expiring_within or status or auto_renew or from_file
-    )
+    filtered = bulk.Targets(None, all_domains, tld, expiring_within, status, auto_renew, from_file)
+    other_targets = bool(domain) or filtered.given
     servers = list(names)
     refs = list(domain or [])
     if not other_targets and not resume:

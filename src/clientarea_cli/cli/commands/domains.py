@@ -50,12 +50,20 @@ def list_(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
     wanted = DomainFilter(
-        tld=filters.parse_tld(tld) if tld else None,
+        tld=filters.parse_tld(tld) if tld is not None else None,
         expiring_within_days=(
-            filters.parse_days(expiring_within, "--expiring-within") if expiring_within else None
+            filters.parse_days(expiring_within, "--expiring-within")
+            if expiring_within is not None
+            else None
         ),
-        auto_renew=filters.parse_on_off(auto_renew, "--auto-renew") if auto_renew else None,
-        status=filters.parse_choice(status, DOMAIN_STATUSES, "--status") if status else None,
+        auto_renew=(
+            filters.parse_on_off(auto_renew, "--auto-renew") if auto_renew is not None else None
+        ),
+        status=(
+            filters.parse_choice(status, DOMAIN_STATUSES, "--status")
+            if status is not None
+            else None
+        ),
     )
     count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
     driver = app_ctx.driver()

@@ -38,7 +38,9 @@ def list_(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
-    wanted = filters.parse_choice(status, INVOICE_STATUSES, "--status") if status else None
+    wanted = (
+        filters.parse_choice(status, INVOICE_STATUSES, "--status") if status is not None else None
+    )
     count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
     listing = billing.list_invoices(app_ctx.driver(), status=wanted, limit=count)
     renderer.listing(listing.items, Invoice, total=listing.total, what="invoices")

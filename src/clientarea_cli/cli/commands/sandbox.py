@@ -62,7 +62,7 @@ def serve(
 
     Example: clientarea sandbox serve --port 8080
     """
-    from clientarea_cli.errors import UsageError
+    from clientarea_cli.errors import ClientAreaError, UsageError
     from clientarea_cli.sandbox import DEMO_API_KEY, SandboxApp
     from clientarea_cli.sandbox.server import check_bind_host, serve_forever
 
@@ -86,6 +86,12 @@ def serve(
         serve_forever(sandbox_app, host, port, on_ready=ready)
     except KeyboardInterrupt:
         sys.stderr.write("sandbox stopped\n")
+    except OSError as exc:  # the port is taken, the address is not this machine's, …
+        reason = exc.strerror or str(exc)
+        raise ClientAreaError(
+            f"cannot listen on {host}:{port}: {reason[:1].lower()}{reason[1:]}",
+            hint="choose another --port (0 picks a free one)" if port else None,
+        ) from None
 
 
 @app.command("reset")

@@ -35,7 +35,9 @@ def list_(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
-    wanted = filters.parse_choice(status, SERVICE_STATUSES, "--status") if status else None
+    wanted = (
+        filters.parse_choice(status, SERVICE_STATUSES, "--status") if status is not None else None
+    )
     count = filters.parse_limit(limit, all_items=all_items, default=DEFAULT_LIMIT)
     listing = services.list_services(app_ctx.driver(), status=wanted, limit=count)
     renderer.listing(listing.items, Service, total=listing.total, what="services")
