@@ -27,7 +27,7 @@ EMPTY_FILTERS = [
 ]
 
 
-@pytest.mark.parametrize("args", EMPTY_FILTERS, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("args", EMPTY_FILTERS, ids=" ".join)
 def test_an_empty_filter_is_a_usage_error_not_a_wider_selection(
     demo: CLI, args: tuple[str, ...]
 ) -> None:
@@ -36,7 +36,8 @@ def test_an_empty_filter_is_a_usage_error_not_a_wider_selection(
     assert result.exit_code == 2, result.stderr
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("error: invalid ") and "empty" in lines[0], result.stderr
+    assert lines[0].startswith("error: invalid "), result.stderr
+    assert "empty" in lines[0], result.stderr
     assert sandbox_db.snapshot() == before
 
 

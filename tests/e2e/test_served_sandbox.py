@@ -133,7 +133,7 @@ def test_unreachable_provider_is_one_line_exit_1(proc: Subprocess, served: Serve
     result = proc("domains", "list")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "error: cannot reach the provider at 127.0.0.1: connection refused or host not found",
+        "error: cannot reach the provider at 127.0.0.1: connection refused",
         "hint: check the URL (`clientarea auth status`) and your connection",
     ]
 

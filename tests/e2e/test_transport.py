@@ -63,8 +63,7 @@ def proxy() -> Iterator[Listener]:
 
 def _proxy_env(port: int) -> dict[str, str]:
     url = f"http://127.0.0.1:{port}"
-    return {name: url for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy",
-                                   "https_proxy", "all_proxy")}  # fmt: skip
+    return dict.fromkeys(("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"), url)  # fmt: skip
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
@@ -142,7 +141,7 @@ def test_a_rejected_certificate_is_not_called_a_refused_connection(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"error: cannot reach the provider at 127.0.0.1: its TLS certificate was not accepted "
+        "error: cannot reach the provider at 127.0.0.1: its TLS certificate was not accepted "
         "(self-signed certificate)",
         "hint: the provider must present a valid certificate for this host name",
     ]

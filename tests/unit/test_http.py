@@ -8,7 +8,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from clientarea_cli.drivers.http import HttpClient, Redactor, RetryPolicy, check_base_url
+from clientarea_cli.drivers.connection import check_base_url
+from clientarea_cli.drivers.http import HttpClient, Redactor, RetryPolicy
 from clientarea_cli.errors import (
     AuthError,
     MalformedResponse,
@@ -171,7 +172,7 @@ def test_unreachable_provider_is_a_one_line_network_error() -> None:
     with pytest.raises(NetworkError) as info:
         client.get("/account")
     assert info.value.message == (
-        "cannot reach the provider at billing.example.com: connection refused or host not found"
+        "cannot reach the provider at billing.example.com: connection refused"
     )
     assert len(sleeps) == 2
 

@@ -54,7 +54,7 @@ def login(
     from clientarea_cli.config.secrets import InsecureFileStore, KeyringStore
     from clientarea_cli.config.store import SANDBOX_URL, Profile
     from clientarea_cli.drivers import registry
-    from clientarea_cli.drivers.http import check_base_url
+    from clientarea_cli.drivers.connection import check_base_url
     from clientarea_cli.errors import ConfirmationRequired, UsageError
 
     app_ctx = AppContext.of(ctx)
