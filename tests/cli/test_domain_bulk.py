@@ -203,7 +203,7 @@ def test_journal_lists_and_shows_runs(unlocked: CLI) -> None:
     [
         (["--concurrency", "0"], "error: --concurrency must be between 1 and 48"),
         (["--concurrency", "49"], "error: --concurrency must be between 1 and 48"),
-        (["--rate", "0"], "error: --rate must be a positive number of requests per second"),
+        (["--rate", "0"], "error: --rate must be from 0.01 to 10000 requests per second (got 0)"),
         (["--expiring-within", "soon"], "error: invalid value for --expiring-within: 'soon'"),
         (["--status", "sleeping"], "error: invalid value for --status: 'sleeping'"),
     ],

@@ -122,12 +122,15 @@ def run(
     from clientarea_cli.config.paths import journal_file
     from clientarea_cli.ops.bulk import engine
     from clientarea_cli.ops.bulk.journal import Journal
-    from clientarea_cli.ops.bulk.runner import MAX_CONCURRENCY, RunOptions
+    from clientarea_cli.ops.bulk.runner import MAX_CONCURRENCY, MAX_RATE, MIN_RATE, RunOptions
 
     if not 1 <= settings.concurrency <= MAX_CONCURRENCY:
         raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
-    if settings.rate is not None and settings.rate <= 0:
-        raise UsageError("--rate must be a positive number of requests per second")
+    if settings.rate is not None and not MIN_RATE <= settings.rate <= MAX_RATE:
+        raise UsageError(
+            f"--rate must be from {MIN_RATE:g} to {MAX_RATE:g} requests per second "
+            f"(got {settings.rate:g})"
+        )
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     options = RunOptions(

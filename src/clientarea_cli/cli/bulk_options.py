@@ -63,8 +63,8 @@ ConcurrencyOpt = Annotated[
 ]
 RateOpt = Annotated[
     float | None,
-    typer.Option(help="At most N requests per second (default: no limit).", metavar="N",
-                 rich_help_panel=RUN),
+    typer.Option(help="At most N requests per second, 0.01 to 10000 (default: no limit).",
+                 metavar="N", rich_help_panel=RUN),
 ]  # fmt: skip
 FailFastOpt = Annotated[
     bool, typer.Option("--fail-fast", help="Stop at the first failure.", rich_help_panel=RUN)

@@ -26,7 +26,7 @@ LENGTHS = {"visa": (13, 16, 19), "mastercard": (16,)}
 CVC_LENGTH = 3
 
 _SEPARATORS = re.compile(r"[\s-]+")
-_EXPIRY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$")
+_EXPIRY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{2}|\d{4})\s*$", re.ASCII)
 _BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 # The IBAN length of each country (SWIFT IBAN registry).

@@ -27,7 +27,7 @@ from clientarea_cli.ops import validate
 
 
 def _ref(ref: str) -> str:
-    return ref.strip().lower()
+    return validate.domain_ref(ref)
 
 
 def zone_of(ref: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.models import Domain, DomainFilter, Listing
+from clientarea_cli.ops.validate import domain_ref
 
 
 def list_domains(driver: Driver, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
@@ -13,7 +14,7 @@ def list_domains(driver: Driver, filters: DomainFilter, *, limit: int | None) ->
 
 def show_domain(driver: Driver, ref: str) -> Domain:
     driver.require(Capability.DOMAINS, "showing a domain")
-    return driver.get_domain(ref.strip().lower())
+    return driver.get_domain(domain_ref(ref))
 
 
 def recurring_labels(driver: Driver, domains: list[Domain]) -> dict[int, str]:

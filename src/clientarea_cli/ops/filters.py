@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from clientarea_cli.errors import UsageError
 
-_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE | re.ASCII)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
 MAX_DAYS = 3650
 

@@ -260,7 +260,11 @@ def _option_value(option: ServiceOption, value: str) -> bool | int | str:
         return value
     if option.type == "quantity":
         low, high = option.min or 0, option.max
-        if not re.fullmatch(r"\d{1,9}", value) or int(value) < low or (high and int(value) > high):
+        if (
+            not re.fullmatch(r"[0-9]{1,9}", value)
+            or int(value) < low
+            or (high and int(value) > high)
+        ):
             raise UsageError(f"invalid {what}: give a whole number from {low} to {high}")
         return int(value)
     if option.type == "toggle":

@@ -31,7 +31,7 @@ WALLET_WORDS = frozenset(
 NO_METHOD_WORDS = frozenset({"none", "off", "manual"})
 ENDED = frozenset({"cancelled", "expired"})
 NOT_RENEWED = frozenset({"one_time", "free"})
-_DECIMAL_ANSWER = re.compile(r"^\s*(\d+)[.,](\d+)\s*(?:€|[A-Za-z]{3})?\s*$")
+_DECIMAL_ANSWER = re.compile(r"^\s*(\d+)[.,](\d+)\s*(?:€|[A-Za-z]{3})?\s*$", re.ASCII)
 
 
 def label(method: PaymentMethod) -> str:

@@ -29,7 +29,7 @@ PROOF_TYPES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
 )
-_AMOUNT = re.compile(r"^\s*€?\s*(\d+(?:[.,]\d{1,2})?)\s*(€|[A-Za-z]{3})?\s*$")
+_AMOUNT = re.compile(r"^\s*€?\s*(\d+(?:[.,]\d{1,2})?)\s*(€|[A-Za-z]{3})?\s*$", re.ASCII)
 
 
 @dataclass(frozen=True)

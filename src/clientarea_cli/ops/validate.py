@@ -95,6 +95,17 @@ def hostname(value: str, what: str) -> str:
     return name
 
 
+def domain_ref(value: str, what: str = "domain") -> str:
+    """A domain named by the user (a name or an id), lower-case, without a trailing dot.
+
+    Only emptiness is refused here (`''`, `.`, `..`): the provider says whether the name exists.
+    """
+    ref = value.strip().lower().rstrip(".")
+    if not ref:
+        raise _invalid(what, value, "is not a domain name", "such as example.es, or its id")
+    return ref
+
+
 def ip_address(value: str, what: str) -> str:
     """An IPv4 or IPv6 address, in its canonical (compressed) form."""
     try:

@@ -18,6 +18,7 @@ from clientarea_cli.drivers.http import (
     RetryPolicy,
     decode,
 )
+from clientarea_cli.errors import UsageError
 from clientarea_cli.models import (
     Listing,
 )
@@ -140,5 +141,9 @@ class ClientAreaBase(Driver):
 
 
 def domain_path(ref: str, suffix: str = "") -> str:
-    """`/domains/{ref}` with the reference escaped (a name or an id)."""
+    """`/domains/{ref}` with the reference escaped (a name or an id).
+
+    An empty or all-dot reference would become `/domains/` (the listing) or climb the path."""
+    if not ref.strip("."):
+        raise UsageError(f"invalid domain: {ref!r} is not a domain name")
     return f"/domains/{quote(ref, safe='')}{suffix}"

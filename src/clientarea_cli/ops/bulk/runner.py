@@ -63,6 +63,11 @@ class RunResult:
         return [o for o in self.outcomes if not o.ok]
 
 
+MIN_RATE = 0.01
+"""--rate's floor: one request every 100 s (below it, a run would take days; 1e-300 overflowed)."""
+MAX_RATE = 10_000.0
+
+
 class RateLimiter:
     """Spaces requests at least 1/rate seconds apart across all threads."""
 

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.models import Domain, DomainFilter
+from clientarea_cli.ops.validate import domain_ref
 
+MAX_LINE = 4096
+"""A line of a target file, CSV row or NDJSON object included (a domain name is ≤ 253)."""
 FEW = 10
 """Up to this many names are fetched one by one; more are matched against one listing."""
 
@@ -36,6 +39,7 @@ class TargetSpec:
             )
         if self.all and self.refs:
             raise UsageError("--all cannot be combined with domain names or --from-file")
+        self.refs = [domain_ref(ref) for ref in self.refs]
 
 
 def parse_target_file(text: str, source: str = "the file") -> list[str]:
@@ -46,6 +50,12 @@ def parse_target_file(text: str, source: str = "the file") -> list[str]:
     stripped = text.lstrip("\ufeff").strip()
     if not stripped:
         return []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise UsageError(
+                f"{source}, line {line_no}: longer than {MAX_LINE:,} characters",
+                hint="give one domain name per line (or CSV / NDJSON with a 'domain' field)",
+            )
     first = stripped.splitlines()[0].strip()
     if first.startswith("{"):
         return _from_ndjson(stripped, source)
@@ -116,7 +126,7 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
     seen: set[int] = set()
     missing: list[str] = []
     for ref in spec.refs:
-        found = by_key.get(ref.strip().lower().rstrip("."))
+        found = by_key.get(ref)
         if found is None:
             missing.append(ref)
         elif found.id not in seen:
@@ -141,7 +151,7 @@ def _fetch_each(driver: Driver, refs: list[str]) -> list[Domain]:
     chosen: dict[int, Domain] = {}
     for ref in refs:
         try:
-            domain = driver.get_domain(ref.strip().lower().rstrip("."))
+            domain = driver.get_domain(ref)
         except NotFound:
             raise NotFound(
                 f"no such domain in this account: {ref}",
