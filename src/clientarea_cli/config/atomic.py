@@ -1,4 +1,8 @@
-"""Atomic, private file writes: temp file 0600 in the same directory, fsync, rename."""
+"""Atomic file writes: a temp file in the same directory, fsync, rename.
+
+The CLI's own files (config, the insecure key file) are 0600 in a 0700 folder. A file the user
+asked for (an invoice PDF, a calendar) is created like any tool's: 0666 less the umask.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,9 @@ import os
 from pathlib import Path
 
 
-def write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+def _write_atomic(path: Path, data: bytes, mode: int) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -21,4 +24,15 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _write_atomic(path, data, 0o600)
     os.chmod(path, 0o600)
+
+
+def write_user_file(path: Path, data: bytes) -> None:
+    """A file the user asked for: its folder is created if missing, its mode follows the umask."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, data, 0o666)

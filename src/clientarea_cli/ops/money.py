@@ -12,7 +12,6 @@ to each such key (`GET /v1/operations/{key}`).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import uuid
@@ -50,14 +49,14 @@ class MoneyLog:
     """The `money_operations` table of the journal file (see ops/bulk/journal.py for the file)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from clientarea_cli.ops.bulk.journal import connect_private
+
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn = connect_private(path)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA busy_timeout=5000")
         self._conn.execute(SCHEMA)
-        os.chmod(path, 0o600)
 
     def close(self) -> None:
         self._conn.close()

@@ -122,7 +122,9 @@ def open_database(
     benchmarks over large portfolios; see ``seed.extra``).
     """
     db = Database(path)
-    db.path.parent.mkdir(parents=True, exist_ok=True)
+    # Created 0600 in a 0700 folder before SQLite opens it: its -wal and -shm files take its mode.
+    db.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(db.path, os.O_CREAT | os.O_WRONLY, 0o600))
     with _WRITE_LOCK:
         try:
             conn = db.connect()

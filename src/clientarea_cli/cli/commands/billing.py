@@ -40,7 +40,7 @@ def outlook(
 
     Example: clientarea billing outlook --within 90d --ics renewals.ics
     """
-    from clientarea_cli.config.atomic import write_private
+    from clientarea_cli.config.atomic import write_user_file
     from clientarea_cli.models.outlook import MonthTotal, OutlookItem
     from clientarea_cli.ops import filters
     from clientarea_cli.ops import outlook as outlooks
@@ -52,7 +52,7 @@ def outlook(
     days = filters.parse_days(within, "--within")
     result = outlooks.outlook(app_ctx.driver(), within_days=days)
     if ics is not None:
-        write_private(ics.expanduser(), calendar(result).encode())
+        write_user_file(ics.expanduser(), calendar(result).encode())
     if not renderer.is_table and columns:
         renderer.listing(result.items, OutlookItem, what="renewals")
     elif not renderer.is_table:

@@ -182,7 +182,7 @@ def download(
     import sys
     from pathlib import Path
 
-    from clientarea_cli.config.atomic import write_private
+    from clientarea_cli.config.atomic import write_user_file
     from clientarea_cli.errors import UsageError
     from clientarea_cli.ops import invoice_payments
 
@@ -197,5 +197,5 @@ def download(
         target = target / name
     if target.exists() and not force:
         raise UsageError(f"{target} exists; use --force to overwrite it")
-    write_private(target, content)
+    write_user_file(target, content)
     app_ctx.renderer().notice(f"saved {target} ({len(content):,} bytes)")

@@ -83,14 +83,29 @@ class RunRecord:
     profile: str
 
 
+def connect_private(path: Path) -> sqlite3.Connection:
+    """A SQLite connection to `path`, created 0600 in a 0700 folder before SQLite opens it.
+
+    SQLite gives the `-wal` and `-shm` files the mode of the database file, so creating that
+    first keeps all three private; files left by an older version are tightened too.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    for suffix in ("", "-wal", "-shm"):
+        sibling = path.with_name(path.name + suffix)
+        if sibling.exists():
+            sibling.chmod(0o600)
+    return conn
+
+
 class Journal:
     """Thread-safe: bulk workers record their items through one connection under a lock."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn = connect_private(path)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -98,7 +113,6 @@ class Journal:
         with self._lock:
             for statement in SCHEMA:
                 self._conn.execute(statement)
-        path.chmod(0o600)
 
     def close(self) -> None:
         self._conn.close()
