@@ -72,8 +72,19 @@ class AttachmentUpload(Model):
     content_base64: str
 
 
+class ServiceRequest(Model):
+    """What a ticket asks staff to do to its service (`services cancel|upgrade --via-ticket`).
+
+    The ticket's text says it too; a provider that tracks such requests (FOSSBilling's ticket
+    tasks) also gets it as data. `product_id` is the upgrade's target when the provider named it.
+    """
+
+    action: str
+    product_id: int | None = None
+
+
 class NewTicket(Model):
-    """What `tickets open` sends (`TicketCreate`)."""
+    """What `tickets open` sends (`TicketCreate`); `request` is not part of the Client Area API."""
 
     department_id: int
     subject: str
@@ -82,6 +93,7 @@ class NewTicket(Model):
     service_id: int | None = None
     domain: str | None = None
     attachments: list[AttachmentUpload] = []
+    request: ServiceRequest | None = None
 
 
 class TicketDraft(Model):

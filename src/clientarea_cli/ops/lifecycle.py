@@ -101,8 +101,7 @@ class CancellationPlan:
 def plan_cancellation(driver: Driver, service_id: int, when: str) -> CancellationPlan:
     """What a cancellation would stop and when; refused early when there is nothing to cancel."""
     service = get_service(driver, service_id)
-    if service.status in ENDED:
-        raise ClientAreaError(f"{label(service)} is already {service.status}: nothing to cancel")
+    check_cancellable(service, when)
     try:
         existing = driver.get_cancellation(service_id)
     except NotFound:
@@ -113,6 +112,15 @@ def plan_cancellation(driver: Driver, service_id: int, when: str) -> Cancellatio
             f"effective {existing.effective_date})",
             hint=f"withdraw it first: clientarea services cancel-request withdraw {service_id}",
         )
+    running = [a for a in service.addons if a.status not in ENDED]
+    stops = [label(service)] + [f"add-on {a.name} ({a.id})" for a in running]
+    return CancellationPlan(service, when, stops)
+
+
+def check_cancellable(service: Service, when: str) -> None:
+    """Refused early: a service already ended, or the end of a period it does not have."""
+    if service.status in ENDED:
+        raise ClientAreaError(f"{label(service)} is already {service.status}: nothing to cancel")
     if when == "end_of_period" and (
         service.billing_cycle in NO_PERIOD or service.next_due_date is None
     ):
@@ -121,9 +129,6 @@ def plan_cancellation(driver: Driver, service_id: int, when: str) -> Cancellatio
             "and has no billing period to end",
             hint="use --when immediate",
         )
-    running = [a for a in service.addons if a.status not in ENDED]
-    stops = [label(service)] + [f"add-on {a.name} ({a.id})" for a in running]
-    return CancellationPlan(service, when, stops)
 
 
 def _when_text(when: str) -> str:

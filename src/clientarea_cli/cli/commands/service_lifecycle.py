@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli.commands import service_tickets as by_ticket
+from clientarea_cli.cli.commands.service_tickets import DepartmentOpt, ViaTicketOpt
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
 
@@ -70,21 +72,28 @@ def cancel(
     dry_run: DryRunOpt = False,
     yes: YesOpt = False,
     output: OutputOpt = None,
+    via_ticket: ViaTicketOpt = False,
+    department: DepartmentOpt = None,
 ) -> None:
     """Request the cancellation of a service, now or when its paid period ends.
 
-    Shows what stops (the service and its add-ons) and when. An immediate cancellation deletes the service's data and refunds nothing, so on a terminal you type the service's name (its domain, or its product) to confirm; without a terminal it needs --yes. An end-of-period request can be withdrawn until that day with `services cancel-request withdraw`.
+    Shows what stops (the service and its add-ons) and when. An immediate cancellation deletes the service's data and refunds nothing, so on a terminal you type the service's name (its domain, or its product) to confirm; without a terminal it needs --yes. An end-of-period request can be withdrawn until that day with `services cancel-request withdraw`. With --via-ticket, a support ticket asks staff for it instead (shown first, then confirmed): the way with a provider whose API takes no cancellations.
 
     Example: clientarea services cancel 101 --when end-of-period --reason "moving the site"
     """
     from clientarea_cli.errors import ConfirmationRequired, Interrupted
     from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_tickets
 
+    if by_ticket.wanted(via_ticket, department):
+        by_ticket.cancel(ctx, service_id, when, reason, department, dry_run=dry_run, yes=yes,
+                         output=output)  # fmt: skip
+        return
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     timing = ops.parse_when(when)
     text = ops.check_reason(reason)
-    plan = ops.plan_cancellation(app_ctx.driver(), service_id, timing)
+    plan = service_tickets.plan_cancellation(app_ctx.driver(), service_id, timing)
     renderer.notice(f"Cancel {ops.label(plan.service)} {plan.effective}. This stops:")
     for item in plan.stops:
         renderer.notice(f"  {item}")
@@ -203,27 +212,34 @@ def upgrade(
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
     no_headers: NoHeadersOpt = False,
+    via_ticket: ViaTicketOpt = False,
+    department: DepartmentOpt = None,
 ) -> None:
     """Move a service to another plan (upgrade or downgrade), at a prorated price.
 
-    Without --to, lists the plans the service can move to, with their prices per cycle (--cycle shows one). With --to, shows the provider's prorated quote: the days left in the current period, the credit for their unused part, the new plan's cost for the same days, and the amount due or credited; once you confirm, an upgrade is invoiced (the plan changes when the invoice is paid) and a downgrade applies at once, its credit going to your wallet. The request is journalled before it is sent.
+    Without --to, lists the plans the service can move to, with their prices per cycle (--cycle shows one). With --to, shows the provider's prorated quote: the days left in the current period, the credit for their unused part, the new plan's cost for the same days, and the amount due or credited; once you confirm, an upgrade is invoiced (the plan changes when the invoice is paid) and a downgrade applies at once, its credit going to your wallet. The request is journalled before it is sent. With --via-ticket, a support ticket asks staff for the move instead (shown first, then confirmed).
 
     Example: clientarea services upgrade 101 --to "Hosting Business" --cycle monthly
     """
     from clientarea_cli.cli.money import send_money
     from clientarea_cli.models.lifecycle import UpgradeTarget
     from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_tickets
 
+    if by_ticket.wanted(via_ticket, department):
+        by_ticket.upgrade(ctx, service_id, to, cycle, department, dry_run=dry_run, yes=yes,
+                          output=output)  # fmt: skip
+        return
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
     wanted = ops.parse_cycle(cycle) if cycle else None
     driver = app_ctx.driver()
     if to is None:
-        targets = ops.upgrade_targets(driver, service_id, wanted)
+        targets = service_tickets.upgrade_targets(driver, service_id, wanted)
         renderer.listing(targets, UpgradeTarget, what="plans to move to")
         return
     service = ops.get_service(driver, service_id)
-    quote = ops.quote_upgrade(driver, service, to, wanted)
+    quote = service_tickets.quote_upgrade(driver, service, to, wanted)
     _describe_quote(renderer, quote, service.product)
     if dry_run:
         renderer.one(quote)

@@ -188,7 +188,11 @@ def open_(
         _draft(renderer, ops.draft(ticket, chosen))
         renderer.notice("dry run: nothing was sent; this ticket would be opened")
         return
-    opened = ops.open_ticket(driver, ticket)
+    show_opened(renderer, ops.open_ticket(driver, ticket))
+
+
+def show_opened(renderer: Renderer, opened: Ticket) -> None:
+    """A ticket just opened: its thread (or the model) on stdout, its number on stderr."""
     if renderer.is_table:
         _thread(renderer, opened)
         renderer.notice(f"opened ticket {opened.id} ({opened.number}) to {opened.department}")

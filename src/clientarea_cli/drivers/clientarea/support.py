@@ -39,7 +39,7 @@ class SupportMixin(ClientAreaBase):
         return self._get("/provider", _ProviderLimits).ticket_attachments
 
     def open_ticket(self, ticket: NewTicket, *, idempotency_key: str) -> Ticket:
-        body = ticket.model_dump(mode="json")
+        body = ticket.model_dump(mode="json", exclude={"request"})  # said in the message
         return self._send("POST", "/tickets", Ticket, body, idempotency_key=idempotency_key)
 
     def reply_to_ticket(
