@@ -25,12 +25,18 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv(
+        "LANG", "C.UTF-8"
+    )  # English whatever the machine's locale (docs/language.md)
     for name in (
         "CLIENTAREA_CONFIG",
         "CLIENTAREA_TOKEN",
         "CLIENTAREA_PROFILE",
         "CLIENTAREA_NO_INPUT",
         "CLIENTAREA_DEBUG",
+        "CLIENTAREA_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
         "PYTHON_KEYRING_BACKEND",
         "CLICOLOR",
         "CLICOLOR_FORCE",

@@ -11,9 +11,10 @@ import sys
 def main() -> None:
     args = sys.argv[1:]
     if args in (["--help"], ["-h"]):
-        from clientarea_cli.cli.help_text import ROOT_HELP
+        from clientarea_cli.cli.help_text import ROOT_HELP, ROOT_HELP_ES
+        from clientarea_cli.cli.language import choose
 
-        sys.stdout.write(ROOT_HELP)
+        sys.stdout.write(ROOT_HELP_ES if choose(args) == "es" else ROOT_HELP)
         return
     if args == ["--version"]:
         from clientarea_cli import __version__

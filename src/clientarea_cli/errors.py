@@ -25,6 +25,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+from clientarea_cli.i18n import _
+
 
 class ExitCode(IntEnum):
     """Exit codes are part of the CLI's contract: docs/exit-codes.md lists them."""
@@ -84,7 +86,9 @@ class ConfirmationRequired(UsageError):
 
     def __init__(self, flag: str = "--yes") -> None:
         super().__init__(
-            f"confirmation required: run again with {flag} (no terminal to ask on)",
+            _("confirmation required: run again with {flag} (no terminal to ask on)").format(
+                flag=flag
+            ),
         )
         self.flag = flag
 
@@ -105,7 +109,12 @@ class NotSupported(ClientAreaError):
     exit_code = ExitCode.NOT_SUPPORTED
 
     def __init__(self, operation: str, driver: str, *, hint: str | None = None) -> None:
-        super().__init__(f"{operation} is not supported by the {driver} provider", hint=hint)
+        super().__init__(
+            _("{operation} is not supported by the {driver} provider").format(
+                operation=operation, driver=driver
+            ),
+            hint=hint,
+        )
         self.operation = operation
         self.driver = driver
 

@@ -53,9 +53,10 @@ def test_completion_scripts_are_current() -> None:
 
 def test_the_help_answered_without_typer_is_the_apps_own() -> None:
     from clientarea_cli.cli.help_render import render_root_help
-    from clientarea_cli.cli.help_text import ROOT_HELP
+    from clientarea_cli.cli.help_text import ROOT_HELP, ROOT_HELP_ES
 
     assert render_root_help() == ROOT_HELP, "run `make completions` to render it again"
+    assert render_root_help("es") == ROOT_HELP_ES, "run `make completions` to render it again"
 
 
 def test_help_and_version_need_no_typer() -> None:

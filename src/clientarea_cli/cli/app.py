@@ -114,6 +114,15 @@ def root(
     color: Annotated[
         str, typer.Option("--color", help="auto, always or never.", metavar="WHEN")
     ] = "auto",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="CLIENTAREA_LANG",
+            help="Language of messages, help and tables: en or es (default: config, then LANG).",
+            metavar="LANG",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -125,9 +134,16 @@ def root(
     """
     from clientarea_cli.cli.context import AppContext, GlobalOptions
     from clientarea_cli.errors import UsageError
+    from clientarea_cli.i18n import LANGUAGES, _
 
+    if lang is not None and lang.strip().lower() not in LANGUAGES:
+        raise UsageError(_("invalid value for --lang: {value!r} (use en or es)").format(value=lang))
     if color not in ("auto", "always", "never"):
-        raise UsageError(f"invalid value for --color: {color!r} (use auto, always or never)")
+        raise UsageError(
+            _("invalid value for --color: {value!r} (use auto, always or never)").format(
+                value=color
+            )
+        )
     ctx.obj = AppContext(
         GlobalOptions(
             profile=profile,

@@ -16,6 +16,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.errors import ConfirmationRequired, Interrupted, PartialFailure, UsageError
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -218,14 +219,14 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
 
     count, skipped = len(plan.to_apply), plan.skipped
     total = _totals_text(plan)
-    summary = f"{plan.action.title}: {count} domain(s) to change"
+    summary = _("{title}: {count} domain(s) to change").format(title=plan.action.title, count=count)
     if skipped:
-        summary += f", {skipped} already so"
+        summary += _(", {skipped} already so").format(skipped=skipped)
     if total:
-        summary += f"; total {total} before tax"
+        summary += _("; total {total} before tax").format(total=total)
     if dry_run:
         renderer.listing(plan.items, PlanItem, what="domains")
-        renderer.notice(summary + " (dry run: nothing was changed)")
+        renderer.notice(summary + _(" (dry run: nothing was changed)"))
         return
     preview = _Renderer(
         "table",
@@ -251,14 +252,17 @@ def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
     try:
         if plan.needs_typed_confirmation():
             typed = typer.prompt(
-                f"Type {count} to apply '{plan.action.title}' to {count} domain(s)",
+                _("Type {count} to apply '{title}' to {count} domain(s)").format(
+                    count=count, title=plan.action.title
+                ),
                 default="",
                 show_default=False,
                 err=True,
             )
             ok = typed.strip() == str(count)
         else:
-            ok = typer.confirm(f"Apply '{plan.action.title}' to {count} domains?", err=True)
+            question = _("Apply '{title}' to {count} domains?")
+            ok = typer.confirm(question.format(title=plan.action.title, count=count), err=True)
     except typer.Abort:
         ok = False
     if not ok:

@@ -15,6 +15,7 @@ import typer
 from typer import _click
 
 from clientarea_cli.errors import ClientAreaError, ExitCode
+from clientarea_cli.i18n import _
 
 
 def _debug_enabled(args: Sequence[str]) -> bool:
@@ -22,18 +23,22 @@ def _debug_enabled(args: Sequence[str]) -> bool:
 
 
 def report(exc: ClientAreaError) -> int:
-    sys.stderr.write(f"error: {exc.message}\n")
+    # `_()` again here: a message raised without values is translated even if not marked at source.
+    sys.stderr.write(_("error: {message}").format(message=_(exc.message)) + "\n")
     details = exc.details
     if isinstance(details, dict) and details:
         for key, value in details.items():
             sys.stderr.write(f"  {key}: {value}\n")
     if exc.hint:
-        sys.stderr.write(f"hint: {exc.hint}\n")
+        sys.stderr.write(_("hint: {hint}").format(hint=_(exc.hint)) + "\n")
     return int(exc.exit_code)
 
 
 def run(app: Any, args: Sequence[str] | None = None) -> NoReturn:
     argv = list(sys.argv[1:] if args is None else args)
+    from clientarea_cli.cli.language import apply
+
+    apply(argv)
     try:
         result = app(args=argv, prog_name="clientarea", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -45,7 +50,7 @@ def run(app: Any, args: Sequence[str] | None = None) -> NoReturn:
         exc.show()
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("\ninterrupted\n")
+        sys.stderr.write("\n" + _("interrupted") + "\n")
         code = int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # The reader went away (`| head`): not an error; silence the flush at exit.
@@ -57,9 +62,9 @@ def run(app: Any, args: Sequence[str] | None = None) -> NoReturn:
             import traceback
 
             traceback.print_exc()
-        sys.stderr.write(
-            f"error: internal error ({type(exc).__name__}); "
-            "run again with --debug for the traceback and report it\n"
-        )
+        message = _(
+            "internal error ({name}); run again with --debug for the traceback and report it"
+        ).format(name=type(exc).__name__)
+        sys.stderr.write(_("error: {message}").format(message=message) + "\n")
         code = int(ExitCode.ERROR)
     sys.exit(code)

@@ -15,6 +15,8 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
+from clientarea_cli.i18n import _
+
 
 class _Stub(TyperGroup):
     """Stands in for a lazy group in listings: carries only its name and short help."""
@@ -37,7 +39,7 @@ class LazyGroup(TyperGroup):
         if cmd_name in self._loaded:
             return self._loaded[cmd_name]
         if not self._resolving:
-            return _Stub(name=cmd_name, help=self.lazy_subcommands[cmd_name][1])
+            return _Stub(name=cmd_name, help=_(self.lazy_subcommands[cmd_name][1]))
         return self._load(cmd_name)
 
     def resolve_command(
@@ -49,7 +51,8 @@ class LazyGroup(TyperGroup):
         except _click.exceptions.UsageError as exc:
             matches = get_close_matches(args[0], self.list_commands(ctx)) if args else []
             if matches:
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {matches[0]!r}?"
+                suggestion = _("Did you mean {name!r}?").format(name=matches[0])
+                exc.message = f"{exc.message.rstrip('.')}. {suggestion}"
             raise
         finally:
             self._resolving = False

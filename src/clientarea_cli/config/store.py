@@ -26,6 +26,7 @@ from clientarea_cli.errors import ClientAreaError, UsageError
 
 SANDBOX_URL = "sandbox:"
 TokenStore = Literal["keyring", "file", "demo"]
+Language = Literal["en", "es"]  # cli/language.py reads `lang` without this module
 
 
 class Profile(BaseModel):
@@ -35,6 +36,7 @@ class Profile(BaseModel):
     driver: str = "clientarea"
     account: str | None = None
     token_store: TokenStore = "keyring"
+    lang: Language | None = None
 
     @property
     def is_embedded_sandbox(self) -> bool:
@@ -45,6 +47,7 @@ class ConfigFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     current_profile: str | None = None
+    lang: Language | None = None
     profiles: dict[str, Profile] = {}
 
 

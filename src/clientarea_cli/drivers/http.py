@@ -43,6 +43,7 @@ from clientarea_cli.errors import (
     RateLimited,
     UsageError,
 )
+from clientarea_cli.i18n import _
 
 T = TypeVar("T")
 
@@ -362,31 +363,40 @@ def error_from_response(
     where = f"{method} {path}"
     if status == 401:
         return AuthError(
-            f"the provider rejected the credentials ({text})",
-            hint="log in again with `clientarea auth login`",
+            _("the provider rejected the credentials ({reason})").format(reason=text),
+            hint=_("log in again with `clientarea auth login`"),
         )
     if status == 403:
-        return AuthError(f"not allowed: {text}")
+        return AuthError(_("not allowed: {reason}").format(reason=text))
     if status == 404:
-        return NotFound(text if code == "not_found" and message else f"not found: {where}")
+        if code == "not_found" and message:
+            return NotFound(text)
+        return NotFound(_("not found: {where}").format(where=where))
     if status == 402:
         return PaymentError(text, details=details)
     if status in (400, 422):
-        return UsageError(f"the provider refused the request: {text}", details=details)
+        return UsageError(
+            _("the provider refused the request: {reason}").format(reason=text), details=details
+        )
     if status == 409:
         # A conflict with the object's state (not active, locked, in use): a refusal, not a failure.
         return ProviderError(
-            f"the provider refused: {text}", status=status, code=code, details=details
+            _("the provider refused: {reason}").format(reason=text),
+            status=status,
+            code=code,
+            details=details,
         )
     if status == 429:
         return RateLimited(
-            f"rate-limited by the provider on {where} after retries",
-            hint="wait a little, or lower --concurrency",
+            _("rate-limited by the provider on {where} after retries").format(where=where),
+            hint=_("wait a little, or lower --concurrency"),
         )
     if status == 501:
         return NotSupported(where, provider, hint=text)
     return ProviderError(
-        f"the provider failed on {where}: {status} {text}",
+        _("the provider failed on {where}: {status} {reason}").format(
+            where=where, status=status, reason=text
+        ),
         status=status,
         code=code,
         details=details,

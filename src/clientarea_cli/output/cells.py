@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from clientarea_cli.i18n import _, formats
 from clientarea_cli.models import DomainRecurring, Money
 
 
@@ -18,15 +19,22 @@ def cell(value: Any, *, machine: bool = False) -> str:
     if isinstance(value, bool):
         if machine:
             return "true" if value else "false"
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, Money):
-        return f"{value.amount} {value.currency}"
+        if machine:
+            return f"{value.amount} {value.currency}"
+        return formats.money(value.amount, value.currency)
     if isinstance(value, DomainRecurring):
         if not value.enabled:
-            return "off"
-        return f"method {value.payment_method_id}" if value.payment_method_id else "on"
+            return "off" if machine else _("off")
+        if value.payment_method_id:
+            method = "method {id}" if machine else _("method {id}")
+            return method.format(id=value.payment_method_id)
+        return "on" if machine else _("on")
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return value.strftime("%Y-%m-%d %H:%M") if machine else formats.timestamp(value)
+    if isinstance(value, dt.date) and not machine:
+        return formats.date(value)
     if isinstance(value, dt.date | Decimal | int | str):
         return str(value)
     if isinstance(value, list):

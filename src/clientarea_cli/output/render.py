@@ -16,6 +16,7 @@ from typing import Any, Literal, TextIO
 from pydantic import BaseModel
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.output.cells import cell
 from clientarea_cli.output.columns import (
     RIGHT_ALIGNED,
@@ -28,7 +29,15 @@ FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
 def _header(name: str) -> str:
-    return name.replace("_", " ").upper()
+    """A column heading: the field name in capitals, through the catalogue (`EXPIRY DATE`)."""
+    return _(name.replace("_", " ").upper())
+
+
+def _label(name: str) -> str:
+    """A key of a key/value table: the heading's translation in lower case, or the key as is."""
+    label = name.replace("_", " ")
+    translated = _(label.upper())
+    return label if translated == label.upper() else translated.lower()
 
 
 class Renderer:
@@ -43,7 +52,11 @@ class Renderer:
         stderr: TextIO | None = None,
     ) -> None:
         if fmt not in FORMATS:
-            raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+            raise UsageError(
+                _("unknown output format {name!r} (choose from {formats})").format(
+                    name=fmt, formats=", ".join(FORMATS)
+                )
+            )
         self.fmt = fmt
         self.columns = columns
         self.headers = headers
@@ -64,8 +77,8 @@ class Renderer:
             unknown = [c for c in self.columns if c not in valid]
             if unknown:
                 raise UsageError(
-                    f"unknown column {unknown[0]!r}",
-                    hint=f"valid columns: {', '.join(valid)}",
+                    _("unknown column {name!r}").format(name=unknown[0]),
+                    hint=_("valid columns: {names}").format(names=", ".join(valid)),
                 )
             return list(self.columns)
         return valid if detail else default_columns(model)
@@ -95,9 +108,13 @@ class Renderer:
         elif self.fmt in ("csv", "tsv"):
             self._write_delimited(items, fields)
         else:
-            self._write_table(items, fields, empty=f"no {what}")
+            self._write_table(items, fields, empty=_("no {what}").format(what=_(what)))
         if total is not None and total > len(items):
-            self.notice(f"showing {len(items)} of {total} {what} (use --all or --limit)")
+            self.notice(
+                _("showing {count} of {total} {what} (use --all or --limit)").format(
+                    count=len(items), total=total, what=_(what)
+                )
+            )
 
     def one(self, item: BaseModel) -> None:
         """Render one object: all its fields (or --columns) as key/value lines in a table."""
@@ -121,19 +138,22 @@ class Renderer:
         table.add_column(style="bold")
         table.add_column()
         for key, value in pairs:
-            table.add_row(Text(key.replace("_", " ")), self._styled(key, value))
+            table.add_row(Text(_label(key)), self._styled(key, value))
         self._print(table)
 
     def heading(self, text: str) -> None:
+        """A title above a table; translated here, so `heading("\nItems")` needs no marking."""
         from rich.text import Text
 
-        self._console().print(Text(text, style="bold"))
+        title = text.lstrip("\n")
+        self._console().print(Text(text[: len(text) - len(title)] + _(title), style="bold"))
 
     def notice(self, text: str) -> None:
         self.stderr.write(f"{text}\n")
 
     def warn(self, text: str) -> None:
-        prefix = "\x1b[33mwarning:\x1b[0m" if self.color else "warning:"
+        word = _("warning:")
+        prefix = f"\x1b[33m{word}\x1b[0m" if self.color else word
         self.stderr.write(f"{prefix} {text}\n")
 
     # -- writers ----------------------------------------------------------------------------
