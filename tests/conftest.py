@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from clientarea_cli.i18n import set_language
 from tests.support.keyrings import MemoryKeyring
 from tests.support.runner import Result, run_cli
 
@@ -45,7 +46,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         monkeypatch.delenv(name, raising=False)
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
+    set_language("en")  # a CLI run in Spanish leaves the process's language set
     yield home
+    set_language("en")
     keyring.set_keyring(previous)
 
 
