@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP = "clientarea_cli.drivers"
 
 # Fallback for running from a source tree that was not pip-installed (no entry-point metadata).
-_BUILTIN = {"clientarea": "clientarea_cli.drivers.clientarea:ClientAreaDriver"}
+_BUILTIN = {
+    "clientarea": "clientarea_cli.drivers.clientarea:ClientAreaDriver",
+    "fossbilling": "clientarea_cli.drivers.fossbilling:FossBillingDriver",
+}
 
 _registered: dict[str, type[Driver]] = {}
 

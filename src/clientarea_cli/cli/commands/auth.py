@@ -30,7 +30,12 @@ def login(
         typer.Option(help="The provider's API root, e.g. https://billing.example.com/api."),
     ] = None,
     driver: Annotated[
-        str, typer.Option(help="Provider dialect: clientarea (more with plugins).")
+        str,
+        typer.Option(
+            "--provider",
+            "--driver",
+            help="Provider: clientarea (the open Client Area API) or fossbilling (more with plugins).",
+        ),
     ] = "clientarea",
     profile: Annotated[
         str | None, typer.Option("--profile", "-p", help="Profile name to save (default: default).")

@@ -1,0 +1,12 @@
+"""FossBillingDriver: a FOSSBilling server's client API, assembled from its parts (by noun)."""
+
+from __future__ import annotations
+
+from clientarea_cli.drivers.fossbilling.account import AccountMixin
+from clientarea_cli.drivers.fossbilling.base import FossBillingBase
+
+
+class FossBillingDriver(
+    AccountMixin, FossBillingBase,
+):  # fmt: skip
+    """Tickets and helpdesks (support.py) and content (content.py) are mixed in here too."""
