@@ -77,7 +77,7 @@ def test_sandbox_reset_rejects_a_bad_date(cli: CLI) -> None:
 def test_version_json(cli: CLI) -> None:
     result = cli("version", "-o", "json")
     info = json.loads(result.stdout)
-    assert info["drivers"] == ["clientarea"]
+    assert info["drivers"] == ["clientarea", "fossbilling"]
     assert info["config_file"].endswith("clientarea/config.toml")
 
 
