@@ -268,7 +268,8 @@ def test_recur_on_with_the_billing_contact_warns_about_holder_and_expiry(demo: C
     result = demo("domains", "recur", *names, "--method", "4242", "--contact", "billing", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "anagarcia.com   recurring on (Visa ···4242)\ncastellers.cat  recurring on (Visa ···4242)\n"
+        "anagarcia.com   recurring on (Visa ···4242, contact Marta Ruiz)\n"
+        "castellers.cat  recurring on (Visa ···4242, contact Marta Ruiz)\n"
     )
     lines = result.stderr.splitlines()
     assert lines[0] == (
@@ -453,3 +454,66 @@ def test_the_warned_card_expiry_comes_true_when_the_sandbox_clock_advances(demo:
     attempts = sandbox_db.rows("SELECT ok FROM charge_attempts WHERE domain_id = ?", shown["id"])
     assert attempts
     assert not any(a["ok"] for a in attempts)
+
+
+# -- a change touches only what the user named ---------------------------------------------------
+def test_recur_without_contact_keeps_each_domains_contact(demo: CLI) -> None:
+    _set("UPDATE domains SET recurring_enabled = 1, recurring_payment_method_id = 21,"
+         " recurring_contact_id = 11 WHERE name = 'anagarcia.com'")  # fmt: skip
+    before = sandbox_db.snapshot()
+    plan = demo("domains", "recur", "anagarcia.com", "--method", "4242", "--dry-run")
+    assert plan.exit_code == 0, plan.stderr
+    assert plan.stderr.splitlines()[-1] == (
+        "recurring on: 0 domain(s) to change, 1 already so (dry run: nothing was changed)"
+    )
+    assert "recurring on (Visa ···4242, contact 11)" in plan.stdout
+    result = demo("domains", "recur", "anagarcia.com", "--method", "4242")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("nothing to change: 1 domain(s) already recurring on")
+    assert sandbox_db.snapshot() == before
+
+
+def test_recur_with_a_new_card_only_changes_the_card(demo: CLI) -> None:
+    _set("UPDATE payment_methods SET validated = 1 WHERE id = 22")
+    _set("UPDATE domains SET recurring_enabled = 1, recurring_payment_method_id = 21,"
+         " recurring_contact_id = 11 WHERE name = 'anagarcia.com'")  # fmt: skip
+    plan = demo("domains", "recur", "anagarcia.com", "--method", "22", "--dry-run", "-o", "json")
+    assert plan.exit_code == 0, plan.stderr
+    (item,) = json.loads(plan.stdout)
+    assert (item["current"], item["desired"], item["skip"]) == (
+        "recurring on (method 21, contact 11)",
+        "recurring on (Mastercard ···4444, contact 11)",
+        False,
+    )
+    result = demo("domains", "recur", "anagarcia.com", "--method", "22")
+    assert result.exit_code == 0, result.stderr
+    row = sandbox_db.domains()["anagarcia.com"]
+    assert (row["recurring_payment_method_id"], row["recurring_contact_id"]) == (22, 11)
+
+
+def test_recur_plan_shows_a_contact_change(demo: CLI) -> None:
+    _set("UPDATE domains SET recurring_enabled = 1, recurring_payment_method_id = 21,"
+         " recurring_contact_id = NULL WHERE name = 'anagarcia.com'")  # fmt: skip
+    plan = demo("domains", "recur", "anagarcia.com", "--method", "21", "--contact", "billing",
+                "--dry-run", "-o", "json")  # fmt: skip
+    (item,) = json.loads(plan.stdout)
+    assert (item["current"], item["desired"], item["skip"]) == (
+        "recurring on (Visa ···4242)",
+        "recurring on (Visa ···4242, contact Marta Ruiz)",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "column"),
+    [("autorenew", "auto_renew"), ("lock", "registrar_lock"), ("privacy", "id_protection")],
+)
+def test_a_toggle_changes_only_its_own_setting(unlocked: CLI, command: str, column: str) -> None:
+    _set("UPDATE domains SET recurring_enabled = 1, recurring_payment_method_id = 21,"
+         " recurring_contact_id = 11, id_protection = 0 WHERE name = 'anagarcia.com'")  # fmt: skip
+    before = sandbox_db.domains()["anagarcia.com"]
+    result = unlocked("domains", command, "on", "anagarcia.com")
+    assert result.exit_code == 0, result.stderr
+    after = sandbox_db.domains()["anagarcia.com"]
+    assert {k for k in after if after[k] != before[k]} == {column}

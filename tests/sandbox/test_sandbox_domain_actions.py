@@ -150,6 +150,17 @@ def test_recurring_on_with_the_validated_card_and_a_contact(client: httpx.Client
     assert domain(client, ANAGARCIA_COM)["recurring"] == expected
 
 
+def test_recurring_keeps_the_contact_a_request_leaves_out(client: httpx.Client) -> None:
+    url = f"/v1/domains/{ANAGARCIA_COM}/recurring"
+    body = {"enabled": True, "payment_method_id": VISA_ID, "contact_id": BILLING_CONTACT_ID}
+    assert client.put(url, json=body).status_code == 200
+    answer = client.put(url, json={"enabled": True, "payment_method_id": VISA_ID})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["recurring"]["contact_id"] == BILLING_CONTACT_ID
+    cleared = client.put(url, json={**body, "contact_id": None})
+    assert cleared.json()["recurring"]["contact_id"] is None
+
+
 def test_recurring_off_stores_nulls(client: httpx.Client) -> None:
     body = {"enabled": False, "payment_method_id": BANK_ID, "contact_id": 999}
     answer = client.put(f"/v1/domains/{GARCIA_HOSTING_ES}/recurring", json=body)

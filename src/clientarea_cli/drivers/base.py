@@ -126,8 +126,15 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         raise self._unsupported("changing a domain's settings")
 
     def set_domain_recurring(
-        self, ref: str, *, enabled: bool, payment_method_id: int | None, contact_id: int | None
+        self,
+        ref: str,
+        *,
+        enabled: bool,
+        payment_method_id: int | None,
+        contact_id: int | None,
+        change_contact: bool = True,
     ) -> Domain:
+        """`change_contact=False` leaves the domain's billing contact as it is."""
         raise self._unsupported("recurring payment for domains")
 
     def renew_domain(

@@ -133,10 +133,12 @@ def setup(
         raise UsageError(f"card {method.id} ({describe(method)}) has expired")
     warnings: list[str] = []
     contact_id = None
+    contact_label = ""
     if contact_ref:
         contact = find_contact(driver.list_contacts(), contact_ref)
         contact_id = contact.id
         name = f"{contact.first_name} {contact.last_name}"
+        contact_label = name
         if _normal(name) != _normal(method.holder):
             warnings.append(
                 f"the billing contact ({name}) is not the card holder ({method.holder}); "
@@ -146,6 +148,8 @@ def setup(
         enabled=True,
         payment_method_id=method.id,
         contact_id=contact_id,
+        set_contact=contact_ref is not None,
+        contact_label=contact_label,
         method_label=describe(method).split(",")[0],
         card_expires=last_day.isoformat() if last_day else None,
     )

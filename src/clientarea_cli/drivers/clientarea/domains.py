@@ -37,13 +37,19 @@ class DomainActionsMixin(ClientAreaBase):
         return self._send("PATCH", domain_path(ref), Domain, body)
 
     def set_domain_recurring(
-        self, ref: str, *, enabled: bool, payment_method_id: int | None, contact_id: int | None
+        self,
+        ref: str,
+        *,
+        enabled: bool,
+        payment_method_id: int | None,
+        contact_id: int | None,
+        change_contact: bool = True,
     ) -> Domain:
-        body = {
-            "enabled": enabled,
-            "payment_method_id": payment_method_id,
-            "contact_id": contact_id,
-        }
+        body: dict[str, Any] = {"enabled": enabled}
+        if enabled:
+            body["payment_method_id"] = payment_method_id
+            if change_contact:  # left out, the provider keeps the domain's contact
+                body["contact_id"] = contact_id
         return self._send("PUT", domain_path(ref, "/recurring"), Domain, body)
 
     def renew_domain(

@@ -118,7 +118,11 @@ class Toggle(Action):
 
 @dataclass(frozen=True)
 class Recurring(Action):
-    """Recurring payment on (with a card and optionally a billing contact) or off."""
+    """Recurring payment on (with a card and optionally a billing contact) or off.
+
+    The billing contact changes only when the user names one (`set_contact`); otherwise each
+    domain keeps its own, and the request leaves `contact_id` out.
+    """
 
     enabled: bool
     payment_method_id: int | None = None
@@ -126,6 +130,8 @@ class Recurring(Action):
     method_label: str = ""
     card_expires: str | None = None
     """The last day the card can be charged (ISO date), for the per-domain warning."""
+    set_contact: bool = False
+    contact_label: str = ""
 
     name: ClassVar[str] = "recurring"
 
@@ -137,20 +143,30 @@ class Recurring(Action):
     def title(self) -> str:
         return f"recurring {_on_off(self.enabled)}"
 
-    def _describe(self, enabled: bool, method_id: int | None) -> str:
+    def _describe(self, enabled: bool, method_id: int | None, contact_id: int | None) -> str:
         if not enabled:
             return "recurring off"
+        parts = []
         if method_id == self.payment_method_id and self.method_label:
-            return f"recurring on ({self.method_label})"
-        return f"recurring on (method {method_id})" if method_id else "recurring on"
+            parts.append(self.method_label)
+        elif method_id:
+            parts.append(f"method {method_id}")
+        if contact_id is not None:
+            label = self.contact_label if contact_id == self.contact_id else ""
+            parts.append(f"contact {label or contact_id}")
+        return "recurring on" + (f" ({', '.join(parts)})" if parts else "")
+
+    def _contact_after(self, current: int | None) -> int | None:
+        return self.contact_id if self.set_contact else current
 
     def plan(self, domain: Domain) -> PlanItem:
         now = domain.recurring
+        contact = self._contact_after(now.contact_id)
         if self.enabled:
             skip = (
                 now.enabled
                 and now.payment_method_id == self.payment_method_id
-                and now.contact_id == self.contact_id
+                and now.contact_id == contact
             )
         else:
             skip = not now.enabled
@@ -165,31 +181,37 @@ class Recurring(Action):
         return PlanItem(
             domain=domain.name,
             domain_id=domain.id,
-            current=self._describe(now.enabled, now.payment_method_id),
-            desired=self._describe(self.enabled, self.payment_method_id),
+            current=self._describe(now.enabled, now.payment_method_id, now.contact_id),
+            desired=self._describe(self.enabled, self.payment_method_id, contact),
             skip=skip,
             warnings=warnings,
         )
 
+    def _body(self) -> dict[str, Any]:
+        if not self.enabled:
+            return {"enabled": False}
+        body: dict[str, Any] = {"enabled": True, "payment_method_id": self.payment_method_id}
+        if self.set_contact:
+            body["contact_id"] = self.contact_id
+        return body
+
     def bulk_item(self, domain: str) -> dict[str, Any]:
-        return {
-            "domain": domain,
-            "enabled": self.enabled,
-            "payment_method_id": self.payment_method_id if self.enabled else None,
-            "contact_id": self.contact_id if self.enabled else None,
-        }
+        return {"domain": domain, **self._body()}
 
     def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
+        body = self._body()
         driver.set_domain_recurring(
             domain,
             enabled=self.enabled,
-            payment_method_id=self.payment_method_id if self.enabled else None,
-            contact_id=self.contact_id if self.enabled else None,
+            payment_method_id=body.get("payment_method_id"),
+            contact_id=body.get("contact_id"),
+            change_contact="contact_id" in body,
         )
         return Outcome(domain=domain, ok=True, result=self.done_text())
 
     def done_text(self) -> str:
-        return self._describe(self.enabled, self.payment_method_id)
+        contact = self.contact_id if self.set_contact else None
+        return self._describe(self.enabled, self.payment_method_id, contact)
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,9 @@ def set_recurring(
     method_id: int | None = None
     contact_id: int | None = None
     if body["enabled"]:
-        method_id, contact_id = body["payment_method_id"], body.get("contact_id")
+        # A contact left out of the request stays as it is; null means the account holder.
+        keep = row["recurring_contact_id"]
+        method_id, contact_id = body["payment_method_id"], body.get("contact_id", keep)
         method = conn.execute(
             "SELECT * FROM payment_methods WHERE id = ? AND client_id = ?", (method_id, client_id)
         ).fetchone()
@@ -192,6 +194,7 @@ def set_recurring(
             problems["payment_method_id"] = problem
         if (
             contact_id is not None
+            and "contact_id" in body
             and not conn.execute(
                 "SELECT 1 FROM contacts WHERE id = ? AND client_id = ?", (contact_id, client_id)
             ).fetchone()
