@@ -13,8 +13,11 @@
     ├── ProviderError                    1  the provider answered with an error we have no better class for
     │   └── MalformedResponse            1  the provider's answer could not be understood
     ├── NetworkError                     1  the provider could not be reached
-    └── SecretStoreError                 1  the keyring is missing, locked or timed out
-    Interrupted                        130  Ctrl-C (KeyboardInterrupt is mapped at the CLI boundary)
+    │   └── AnswerLost                   1  a request was sent, no answer came (ops/money.py makes a
+    │                                       money request's one OutcomeUnknown)
+    ├── SecretStoreError                 1  the keyring is missing, locked or timed out
+    ├── Declined                         1  the user answered no to a confirmation; nothing was changed
+    └── Interrupted                    130  Ctrl-C (KeyboardInterrupt is mapped at the CLI boundary)
 
 Messages are one line and never contain secrets: they are built from method, path, status and the
 provider's error code, never from raw httpx objects (whose reprs leak URLs and bodies).
@@ -46,7 +49,10 @@ class ExitCode(IntEnum):
 
 EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.OK: "success (an empty list is a success too)",
-    ExitCode.ERROR: "error: the provider failed, could not be reached, or answered something unusable",
+    ExitCode.ERROR: (
+        "error: the provider failed, could not be reached, or answered something unusable; "
+        "or you answered no to a confirmation (nothing was changed)"
+    ),
     ExitCode.USAGE: "usage: invalid input or a missing confirmation flag; nothing was sent",
     ExitCode.PARTIAL: "partial failure: some items of a bulk run failed (see stderr)",
     ExitCode.AUTH: "authentication: no credentials, or the provider rejected them",
@@ -54,8 +60,15 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.NOT_SUPPORTED: "not supported: the provider's driver cannot do this operation",
     ExitCode.PAYMENT: "payment refused, card expired, or insufficient credit",
     ExitCode.RATE_LIMITED: "rate-limited: the provider still refused after the retries",
-    ExitCode.OUTCOME_UNKNOWN: "outcome unknown: a money request was sent but no answer came; reconcile",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.OUTCOME_UNKNOWN: (
+        "outcome unknown: a request that moves money was sent and no usable answer came "
+        "(lost, garbled, or Ctrl-C while waiting); it is journalled: settle it as the hint says "
+        "(`journal reconcile`, or the printed --resume command)"
+    ),
+    ExitCode.INTERRUPTED: (
+        "interrupted (Ctrl-C) with no money request in doubt; a bulk run keeps what it did not "
+        "finish for the printed --resume command"
+    ),
 }
 
 
@@ -156,8 +169,17 @@ class NetworkError(ClientAreaError):
     pass
 
 
+class AnswerLost(NetworkError):
+    """A request that changes something was sent and no answer came: it may or may not have
+    taken effect. Exit 1; a money request's becomes OutcomeUnknown (exit 9) in ops/money.py."""
+
+
 class SecretStoreError(ClientAreaError):
     pass
+
+
+class Declined(ClientAreaError):
+    """The user answered no (or typed something else) at a confirmation: nothing was changed."""
 
 
 class Interrupted(ClientAreaError):

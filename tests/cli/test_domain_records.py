@@ -367,7 +367,7 @@ def test_contacts_set_asks_on_a_terminal(demo: CLI) -> None:
         "error: confirmation required: run again with --yes (no terminal to ask on)\n"
     )
     declined = demo(*args, stdin="n\n", tty=True)
-    assert declined.exit_code == 130
+    assert declined.exit_code == 1
     assert declined.stderr.endswith(
         # (the answer is not echoed here, so no new line before the error)
         "Change 1 field(s) of the contacts of garcia-hosting.es? [y/N]:"

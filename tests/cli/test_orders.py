@@ -154,7 +154,8 @@ def test_order_shows_the_total_and_needs_a_confirmation(demo: CLI) -> None:
         QUOTE + "error: confirmation required: run again with --yes (no terminal to ask on)\n"
     )
     declined = demo(*ORDER, stdin="n\n", tty=True)
-    assert declined.exit_code == 130
+    assert declined.exit_code == 1
+    assert declined.stderr.endswith("? [y/N]:error: cancelled; nothing was changed\n")
     assert state() == before
 
 

@@ -112,7 +112,7 @@ def test_an_immediate_cancellation_needs_the_name_or_yes(demo: CLI) -> None:
         "error: confirmation required: run again with --yes (no terminal to ask on)\n"
     )
     wrong = demo("services", "cancel", "101", "--when", "immediate", stdin="yes\n", tty=True)
-    assert wrong.exit_code == 130
+    assert wrong.exit_code == 1
     assert "Type garcia-hosting.es to cancel it now:" in wrong.stderr
     assert wrong.stderr.endswith("cancelled: the name did not match; nothing was sent\n")
     dry = demo("services", "cancel", "101", "--when", "immediate", "--dry-run")

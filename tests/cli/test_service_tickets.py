@@ -76,7 +76,7 @@ def test_cancel_via_ticket_sends_nothing_without_yes_or_on_a_dry_run(demo: CLI) 
         "error: confirmation required: run again with --yes (no terminal to ask on)\n"
     )
     refused = demo(*args, "--via-ticket", stdin="n\n", tty=True)
-    assert refused.exit_code == 130
+    assert refused.exit_code == 1
     assert refused.stderr.endswith(
         "Open this ticket to Billing? [y/N]:error: cancelled; nothing was changed\n"
     )

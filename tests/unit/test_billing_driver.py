@@ -13,7 +13,7 @@ import pytest
 
 from clientarea_cli.drivers.clientarea.driver import ClientAreaDriver
 from clientarea_cli.drivers.http import RetryPolicy
-from clientarea_cli.errors import OutcomeUnknown, PaymentError, UsageError
+from clientarea_cli.errors import AnswerLost, PaymentError, UsageError
 from clientarea_cli.models import Money
 
 KEY = "sk_live_canary_123"
@@ -125,7 +125,7 @@ def test_a_keyed_top_up_is_resent_with_the_same_key_then_unknown() -> None:
         raise httpx.RemoteProtocolError("Server disconnected", request=request)
 
     api, seen = driver(drop)
-    with pytest.raises(OutcomeUnknown):
+    with pytest.raises(AnswerLost):
         api.create_top_up(
             Money.of("100.00", "EUR"), method="transfer", payment_method_id=None,
             accept_terms=True, idempotency_key="key-4",

@@ -11,12 +11,12 @@ import pytest
 from clientarea_cli.drivers.connection import check_base_url
 from clientarea_cli.drivers.http import HttpClient, Redactor, RetryPolicy
 from clientarea_cli.errors import (
+    AnswerLost,
     AuthError,
     MalformedResponse,
     NetworkError,
     NotFound,
     NotSupported,
-    OutcomeUnknown,
     PaymentError,
     ProviderError,
     RateLimited,
@@ -137,7 +137,9 @@ def test_post_with_idempotency_key_is_resent_with_the_same_key() -> None:
     assert keys == ["op-1", "op-1"]
 
 
-def test_post_without_key_after_a_read_timeout_is_outcome_unknown() -> None:
+def test_post_without_key_after_a_read_timeout_is_an_answer_lost_not_exit_9() -> None:
+    """The HTTP layer does not know what moves money: exit 1 with what to check; only
+    ops/money.py (which journalled the request) may turn it into exit 9."""
     calls = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -145,9 +147,11 @@ def test_post_without_key_after_a_read_timeout_is_outcome_unknown() -> None:
         raise httpx.ReadTimeout("slow", request=request)
 
     client, _ = make(handler)
-    with pytest.raises(OutcomeUnknown, match="may or may not have taken effect"):
+    with pytest.raises(AnswerLost, match="may or may not have taken effect") as caught:
         client.request("POST", "/invoices/1/payments", json={})
     assert len(calls) == 1
+    assert caught.value.exit_code == 1
+    assert caught.value.hint == "check whether it did (list or show it) before sending it again"
 
 
 def test_post_is_retried_when_the_connection_was_never_made() -> None:

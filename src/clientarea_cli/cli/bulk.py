@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.errors import ConfirmationRequired, Interrupted, PartialFailure, UsageError
+from clientarea_cli.errors import ConfirmationRequired, Declined, PartialFailure, UsageError
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -248,25 +248,21 @@ def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
         return
     if not app_ctx.can_prompt():
         raise ConfirmationRequired("--yes")
+    from clientarea_cli.cli import confirm as ask
+
     count = len(plan.to_apply)
-    try:
-        if plan.needs_typed_confirmation():
-            typed = typer.prompt(
-                _("Type {count} to apply '{title}' to {count} domain(s)").format(
-                    count=count, title=plan.action.title
-                ),
-                default="",
-                show_default=False,
-                err=True,
+    if plan.needs_typed_confirmation():
+        answer = ask.typed(
+            _("Type {count} to apply '{title}' to {count} domain(s)").format(
+                count=count, title=plan.action.title
             )
-            ok = typed.strip() == str(count)
-        else:
-            question = _("Apply '{title}' to {count} domains?")
-            ok = typer.confirm(question.format(title=plan.action.title, count=count), err=True)
-    except typer.Abort:
-        ok = False
+        )
+        ok = answer.strip() == str(count)
+    else:
+        question = _("Apply '{title}' to {count} domains?")
+        ok = ask.yes_no(question.format(title=plan.action.title, count=count))
     if not ok:
-        raise Interrupted("cancelled; nothing was changed")
+        raise Declined("cancelled; nothing was changed")
 
 
 class Reporter:

@@ -57,6 +57,16 @@ class LazyGroup(TyperGroup):
         finally:
             self._resolving = False
 
+    def invoke(self, ctx: _click.Context) -> Any:
+        # Typer turns KeyboardInterrupt into a silent exit 130 before cli/errors.py sees it:
+        # make it an error the boundary reports (money.send has already said what is known).
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from clientarea_cli.errors import Interrupted
+
+            raise Interrupted("interrupted (Ctrl-C)") from None
+
     def _load(self, cmd_name: str) -> _click.Command:
         module = importlib.import_module(self.lazy_subcommands[cmd_name][0])
         command = typer.main.get_command(module.app)

@@ -49,7 +49,7 @@ def read_message(
 ) -> tuple[str, str]:
     """The message and where it came from: `--message`, `--message-file` (`-` for stdin),
     standard input when it is not a terminal, else $EDITOR on a terminal."""
-    from clientarea_cli.errors import Interrupted, UsageError
+    from clientarea_cli.errors import Declined, UsageError
 
     if message is not None and message_file is not None:
         raise UsageError("give the message once: --message or --message-file, not both")
@@ -68,7 +68,7 @@ def read_message(
         raise UsageError("give the message with --message, --message-file or on standard input")
     edited = edit(f"\n{EDITOR_HINT}\n# {about}\n")
     if not _strip_comments(edited).strip():
-        raise Interrupted("cancelled: the message is empty; nothing was sent")
+        raise Declined("cancelled: the message is empty; nothing was sent")
     return _strip_comments(edited), "the editor"
 
 

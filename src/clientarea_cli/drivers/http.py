@@ -3,9 +3,11 @@
 Retry policy (DESIGN §5, reference/reliability.md §3.2): GET/PUT/DELETE are retried on 429, 500,
 502, 503, 504 and transport errors; a POST only when it carries an idempotency key the provider
 honours, when it failed before any byte was sent (connect errors), or on 429 (the request was
-refused, not processed). A POST that may have reached the provider and got no usable answer raises
-OutcomeUnknown instead of being sent again. A driver whose API makes PATCH idempotent (it sets
-absolute values, as the Client Area API's does) adds it with `idempotent_methods`.
+refused, not processed). A POST that may have reached the provider and got no answer raises
+AnswerLost (exit 1) instead of being sent again; ops/money.py turns a money request's into
+OutcomeUnknown (exit 9, journalled, `journal reconcile`). A driver whose API makes PATCH
+idempotent (it sets absolute values, as the Client Area API's does) adds it with
+`idempotent_methods`.
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ from clientarea_cli.drivers.connection import (
     sent_anything,
 )
 from clientarea_cli.errors import (
+    AnswerLost,
     AuthError,
     ClientAreaError,
     MalformedResponse,
     NetworkError,
     NotFound,
     NotSupported,
-    OutcomeUnknown,
     PaymentError,
     ProviderError,
     RateLimited,
@@ -259,9 +261,10 @@ class HttpClient:
                 host = request.url.host
                 if sent and method not in self.idempotent_methods:
                     # Even a keyed POST may have been applied: only the provider can tell.
-                    raise OutcomeUnknown(
+                    raise AnswerLost(
                         f"{method} {request.url.path} was sent to {host} but no answer came "
                         f"({reason}); it may or may not have taken effect",
+                        hint="check whether it did (list or show it) before sending it again",
                         details={"idempotency_key": idempotency_key} if idempotency_key else None,
                     ) from None
                 tls = isinstance(root_cause(exc), ssl.SSLError) or "TLS" in reason
@@ -393,6 +396,13 @@ def error_from_response(
         )
     if status == 501:
         return NotSupported(where, provider, hint=text)
+    if status >= 500 and code is None:
+        # Not the provider's own error body (a proxy's page, a cut answer): nothing says whether
+        # the request was handled.
+        return MalformedResponse(
+            f"the provider failed on {where}: {status} {text} (an answer it did not write)",
+            status=status,
+        )
     return ProviderError(
         _("the provider failed on {where}: {status} {reason}").format(
             where=where, status=status, reason=text

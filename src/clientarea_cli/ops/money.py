@@ -4,9 +4,10 @@ Every request that moves money (a top-up, an invoice payment, a renewal paid wit
 gets a client-generated idempotency key, written to the local journal **before** the request
 leaves, with what it was for (never a card number or a CVC). The HTTP layer re-sends it only
 with that same key, which the provider answers from its store instead of charging again. If no
-answer comes even then, the outcome is unknown: the operation stays `unknown` in the journal and
-the error (exit 9) names `clientarea journal reconcile`, which asks the provider what happened
-to each such key (`GET /v1/operations/{key}`).
+readable answer comes even then (lost, garbled, a 5xx that is not the provider's own, or Ctrl-C
+while waiting), the outcome is unknown: the operation stays `unknown` in the journal and the
+error (exit 9) names `clientarea journal reconcile`, which asks the provider what happened to
+each such key (`GET /v1/operations/{key}`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from clientarea_cli.drivers.base import Driver
-from clientarea_cli.errors import ClientAreaError, OutcomeUnknown
+from clientarea_cli.errors import AnswerLost, ClientAreaError, MalformedResponse, OutcomeUnknown
 from clientarea_cli.models import MoneyOperation
 
 T = TypeVar("T")
@@ -118,19 +119,35 @@ def send(
     log.begin(key, profile=profile, kind=kind, summary=summary)
     try:
         result = call(key)
-    except OutcomeUnknown as exc:
-        log.mark(key, "unknown", exc.message)
-        raise OutcomeUnknown(
-            f"{summary}: {exc.message}", hint=RECONCILE_HINT, details={"idempotency_key": key}
-        ) from None
+    except (OutcomeUnknown, AnswerLost) as exc:
+        raise _unknown(log, key, summary, exc.message) from None
+    except MalformedResponse as exc:
+        # A garbled answer is no answer: the request arrived, the charge may have happened.
+        reason = f"{exc.message}; it may or may not have taken effect"
+        raise _unknown(log, key, summary, reason) from None
     except ClientAreaError as exc:
         log.mark(key, "failed", exc.message)
         raise
+    except KeyboardInterrupt:
+        raise _unknown(
+            log,
+            key,
+            summary,
+            "interrupted (Ctrl-C) while the request was on its way or being answered; "
+            "it may or may not have taken effect",
+        ) from None
     except BaseException:
-        log.mark(key, "unknown", "interrupted while waiting for the answer")
+        log.mark(key, "unknown", "stopped while waiting for the answer")
         raise
     log.mark(key, "completed", describe(result))
     return result
+
+
+def _unknown(log: MoneyLog, key: str, summary: str, reason: str) -> OutcomeUnknown:
+    log.mark(key, "unknown", reason)
+    return OutcomeUnknown(
+        f"{summary}: {reason}", hint=RECONCILE_HINT, details={"idempotency_key": key}
+    )
 
 
 def reconcile(driver: Driver, log: MoneyLog, profile: str) -> list[MoneyOperation]:

@@ -69,18 +69,15 @@ PriorityOpt = Annotated[
 
 def confirm(app_ctx: AppContext, yes: bool, question: str) -> None:
     """Ask on a TTY; without one, `--yes` is required (exit 2 naming it)."""
-    from clientarea_cli.errors import ConfirmationRequired, Interrupted
+    from clientarea_cli.cli.confirm import yes_no
+    from clientarea_cli.errors import ConfirmationRequired, Declined
 
     if yes or app_ctx.options.yes:
         return
     if not app_ctx.can_prompt():
         raise ConfirmationRequired("--yes")
-    try:
-        agreed = typer.confirm(question, err=True)
-    except typer.Abort:
-        agreed = False
-    if not agreed:
-        raise Interrupted("cancelled; nothing was changed")
+    if not yes_no(question):
+        raise Declined("cancelled; nothing was changed")
 
 
 def dry_run_show(renderer: Renderer, item: BaseModel, what: str) -> None:

@@ -100,8 +100,9 @@ def pay(
 
     Example: clientarea invoices pay 5006 5007 --use-credit --method 4242
     """
+    from clientarea_cli.cli.confirm import yes_no
     from clientarea_cli.cli.money import send_money
-    from clientarea_cli.errors import ConfirmationRequired, Interrupted
+    from clientarea_cli.errors import ConfirmationRequired, Declined
     from clientarea_cli.models import InvoicePayment
     from clientarea_cli.ops import invoice_payments
 
@@ -131,8 +132,8 @@ def pay(
     if not (yes or app_ctx.options.yes):
         if not app_ctx.can_prompt():
             raise ConfirmationRequired("--yes")
-        if not typer.confirm(f"Pay {len(payments.plans)} invoice(s)?", err=True):
-            raise Interrupted("cancelled; nothing was paid")
+        if not yes_no(f"Pay {len(payments.plans)} invoice(s)?"):
+            raise Declined("cancelled; nothing was paid")
     for plan in payments.plans:
 
         def send(key: str, plan: invoice_payments.PaymentPlan = plan) -> InvoicePayment:

@@ -165,7 +165,8 @@ def add_bank(
 
     Example: echo "$IBAN" | clientarea payment-methods add-bank --holder "Garcia Hosting SL" --accept-mandate
     """
-    from clientarea_cli.errors import Interrupted, UsageError
+    from clientarea_cli.cli.confirm import yes_no
+    from clientarea_cli.errors import Declined, UsageError
     from clientarea_cli.ops import cards, payment_methods
 
     app_ctx = AppContext.of(ctx)
@@ -184,8 +185,8 @@ def add_bank(
                 "(no terminal to ask on)"
             )
         question = f"Authorise direct debits from the account ···{account.last4} (SEPA mandate)?"
-        if not typer.confirm(question, err=True):
-            raise Interrupted("the mandate was not accepted; nothing was sent")
+        if not yes_no(question):
+            raise Declined("the mandate was not accepted; nothing was sent")
     method = payment_methods.add_bank_account(app_ctx.driver(), account, make_default=make_default)
     _added(app_ctx, output, method)
 

@@ -81,7 +81,8 @@ def cancel(
 
     Example: clientarea services cancel 101 --when end-of-period --reason "moving the site"
     """
-    from clientarea_cli.errors import ConfirmationRequired, Interrupted
+    from clientarea_cli.cli.confirm import typed
+    from clientarea_cli.errors import ConfirmationRequired, Declined
     from clientarea_cli.ops import lifecycle as ops
     from clientarea_cli.ops import service_tickets
 
@@ -108,9 +109,9 @@ def cancel(
         if not app_ctx.can_prompt():
             raise ConfirmationRequired("--yes")
         name = ops.service_name(plan.service)
-        typed = typer.prompt(f"Type {name} to cancel it now", err=True)
-        if typed.strip().lower() != name.lower():
-            raise Interrupted("cancelled: the name did not match; nothing was sent")
+        answer = typed(f"Type {name} to cancel it now")
+        if answer.strip().lower() != name.lower():
+            raise Declined("cancelled: the name did not match; nothing was sent")
     request = ops.request_cancellation(app_ctx.driver(), plan, text)
     renderer.one(request)
 

@@ -137,7 +137,8 @@ def add(
 
 def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted: bool) -> None:
     """`--accept-terms`, or the terms shown and agreed to on a terminal."""
-    from clientarea_cli.errors import Interrupted, UsageError
+    from clientarea_cli.cli.confirm import yes_no
+    from clientarea_cli.errors import Declined, UsageError
     from clientarea_cli.ops import top_ups
 
     if accepted:
@@ -152,12 +153,8 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
     terms = top_ups.terms(driver)
     renderer = app_ctx.renderer()
     renderer.notice(f"Top-up terms (version {terms.version}, {terms.url}):\n\n{terms.text}\n")
-    try:
-        agreed = typer.confirm("Do you accept these terms?", err=True)
-    except typer.Abort:
-        agreed = False
-    if not agreed:
-        raise Interrupted("the terms were not accepted; nothing was sent")
+    if not yes_no("Do you accept these terms?"):
+        raise Declined("the terms were not accepted; nothing was sent")
 
 
 def _print_transfer(top_up: TopUp) -> None:
