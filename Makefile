@@ -33,10 +33,9 @@ layers: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-## Start-up and bulk benchmarks (print ratios against baselines run in the same session).
+## Every benchmark, paired runs, one ratio per case against its goal (benchmarks/harness.py).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/bulk.py
+	$(BIN)/python benchmarks/run.py
 
 ## Regenerate completions/ and the pre-rendered --help from the app (tests fail when they are stale).
 completions: $(STAMP)

@@ -1,0 +1,102 @@
+"""Start-up: help, Tab completion at every level, and one API command, against floors.
+
+Floors, run by the same Python in the same environment, paired with each case:
+- a minimal Typer app (one group, one command, one option), for `--help` and for completion at
+  the first word, the second word and the option level (issue 12 item 3: ≤ 1.1×);
+- a one-request httpx script (GET /v1/domains, JSON printed), for `domains list -o json`
+  (issue 12 item 2: ≤ 2× the script and ≤ 1.6× `clientarea domains --help`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from harness import Bench, Case, Check, Run
+
+FLOOR_APP = '''
+import typer
+
+app = typer.Typer()
+greet = typer.Typer(help="Greetings.")
+app.add_typer(greet, name="greet")
+
+
+@greet.command()
+def hello(name: str = "world", excited: bool = False) -> None:
+    """Say hello."""
+    typer.echo(f"hello {name}")
+
+
+@greet.command()
+def bye() -> None:
+    """Say goodbye."""
+
+
+if __name__ == "__main__":
+    app(prog_name="floor")
+'''
+
+ONE_REQUEST = """
+import json, os, sys
+import httpx
+
+with httpx.Client(base_url=sys.argv[1],
+                  headers={"Authorization": "Bearer " + os.environ["CLIENTAREA_TOKEN"]}) as client:
+    response = client.get("/v1/domains")
+    response.raise_for_status()
+    print(json.dumps(response.json()["data"], indent=2))
+"""
+
+
+def completion(argv: list[str], var: str, words: str) -> Run:
+    cword = str(len(words.split()) - 1)
+    return Run(argv, env={var: "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword})
+
+
+def cases(bench: Bench) -> Iterator[Case | Check]:
+    floor = bench.work / "floor.py"
+    floor.write_text(FLOOR_APP)
+    script = bench.work / "one_request.py"
+    script.write_text(ONE_REQUEST)
+    floor_argv = [bench.python, str(floor)]
+    ours = [bench.clientarea]
+    runs = 20
+
+    yield Case(
+        "--help vs minimal Typer app --help",
+        Run([*ours, "--help"]),
+        Run([*floor_argv, "--help"]),
+        goal=1.25,
+        runs=runs,
+    )
+    levels = (
+        ("first word", "clientarea dom", "floor gr"),
+        ("second word", "clientarea domains l", "floor greet h"),
+        ("option", "clientarea domains list --ex", "floor greet hello --ex"),
+    )
+    for level, words_ours, words_floor in levels:
+        yield Case(
+            f"completion, {level}, vs minimal Typer app",
+            completion(ours, "_CLIENTAREA_COMPLETE", words_ours),
+            completion(floor_argv, "_FLOOR_COMPLETE", words_floor),
+            goal=1.1,
+            runs=runs,
+        )
+    with bench.sandbox() as sandbox:
+        api = Run([*ours, "domains", "list", "-o", "json"])
+        yield Case(
+            "domains list -o json vs domains --help",
+            api,
+            Run([*ours, "domains", "--help"]),
+            goal=1.6,
+            runs=runs,
+            env=sandbox.env,
+        )
+        yield Case(
+            "domains list -o json vs one-request httpx script",
+            api,
+            Run([bench.python, str(script), sandbox.url]),
+            goal=2.0,
+            runs=runs,
+            env=sandbox.env,
+        )
