@@ -48,12 +48,14 @@ class KbArticle(KbArticleSummary):
 
 
 class Download(Model):
+    """A file the account may download; `size` is None where the provider does not say it."""
+
     id: int
     title: str
     description: str | None = None
     category: str | None = None
     file_name: str
-    size: int
+    size: int | None = None
 
 
 class Affiliate(Model):

@@ -154,12 +154,22 @@ class FossBillingBase(Driver):
 
     # -- the envelope -----------------------------------------------------------------------
     def _call(
-        self, method: str, params: Mapping[str, Any] | None = None, *, page: int | None = None
+        self,
+        method: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        page: int | None = None,
+        guest: bool = False,
     ) -> Any:
-        """POST /api/client/<method>; the envelope's `result`, or the mapped error."""
+        """POST /api/client/<method>; the envelope's `result`, or the mapped error.
+
+        `guest` calls /api/guest/<method> instead (news, knowledgebase), without credentials."""
         http = self._reads if is_read(method) else self.http
         query = {"page": page} if page is not None else None
-        response = http.request("POST", f"/{method}", params=query, json=dict(params or {}))
+        path = f"{http.base_url.removesuffix('/client')}/guest/{method}" if guest else f"/{method}"
+        response = http.request(
+            "POST", path, params=query, json=dict(params or {}), anonymous=guest
+        )
         self._note_rate(response)
         try:
             body = json.loads(response.content, parse_float=Decimal)
@@ -192,14 +202,20 @@ class FossBillingBase(Driver):
             self.rate_remaining = int(remaining)
 
     def _list(
-        self, method: str, params: Mapping[str, Any] | None, *, limit: int | None
+        self,
+        method: str,
+        params: Mapping[str, Any] | None,
+        *,
+        limit: int | None,
+        guest: bool = False,
     ) -> tuple[list[dict[str, Any]], int]:
         """Every page of a `{list, total, pages}` result, up to `limit` rows; rows and total."""
         per_page = self.per_page if limit is None else max(1, min(limit, self.per_page))
         rows: list[dict[str, Any]] = []
         total, page = 0, 1
         while True:
-            result = self._call(method, {**(params or {}), "per_page": per_page}, page=page)
+            query = {**(params or {}), "per_page": per_page}
+            result = self._call(method, query, page=page, guest=guest)
             if not isinstance(result, dict) or not isinstance(result.get("list"), list):
                 raise MalformedResponse(f"FOSSBilling's answer to {method} is not a list page")
             batch = [row for row in result["list"] if isinstance(row, dict)]

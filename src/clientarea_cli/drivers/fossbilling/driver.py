@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from clientarea_cli.drivers.fossbilling.account import AccountMixin
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase
+from clientarea_cli.drivers.fossbilling.content import ContentMixin
+from clientarea_cli.drivers.fossbilling.support import SupportMixin
 
 
 class FossBillingDriver(
-    AccountMixin, FossBillingBase,
+    AccountMixin, SupportMixin, ContentMixin, FossBillingBase,
 ):  # fmt: skip
     """Tickets and helpdesks (support.py) and content (content.py) are mixed in here too."""
