@@ -1,9 +1,9 @@
-"""A service's lifecycle: cancellation, upgrade and downgrade, options, add-ons, the control
-panel's password and access, mailboxes and usage.
+"""A service's lifecycle: cancellation, upgrade and downgrade, options, add-ons (the control
+panel, mailboxes and usage are in service_panel.py).
 
 What a user types is checked before anything is sent (`UsageError`, exit 2, naming the option):
 the time of a cancellation, a target plan and cycle among the service's own, option values among
-their choices, a password's strength. Creating requests carry a fresh idempotency key; the ones
+their choices. Creating requests carry a fresh idempotency key; the ones
 that move money (upgrades, add-ons) are sent by the CLI through the money journal.
 """
 
@@ -21,19 +21,15 @@ from clientarea_cli.models.catalog import Product, ProductAddon, ProductPrice
 from clientarea_cli.models.lifecycle import (
     AddonOrderResult,
     CancellationRequest,
-    LoginUrl,
-    Mailbox,
-    ServiceCredentials,
     ServiceOption,
     ServiceOptions,
-    ServiceUsage,
     UpgradeOption,
     UpgradeQuote,
     UpgradeResult,
     UpgradeTarget,
 )
 from clientarea_cli.models.services import BILLING_CYCLES
-from clientarea_cli.ops import filters, validate
+from clientarea_cli.ops import filters
 
 WHEN = {
     "immediate": "immediate",
@@ -43,8 +39,6 @@ WHEN = {
 ENDED = ("cancelled", "expired")
 NO_PERIOD = ("free", "one_time")
 MAX_REASON = 2000
-PASSWORD_LENGTH = (10, 128)
-_CHARACTER_CLASSES = ("[a-z]", "[A-Z]", "[0-9]", "[^A-Za-z0-9]")
 ON_WORDS, OFF_WORDS = ("on", "true", "yes", "1"), ("off", "false", "no", "0")
 
 
@@ -397,79 +391,3 @@ def find_addon(driver: Driver, service_id: int, addon_id: int) -> ServiceAddon:
 def remove_addon(driver: Driver, service_id: int, addon_id: int) -> None:
     driver.require(Capability.SERVICES, "add-ons")
     driver.remove_service_addon(service_id, addon_id)
-
-
-# -- control panel, mailboxes, usage ------------------------------------------------------------
-
-
-def password_problem(password: str, user: str | None) -> str | None:
-    """Why a new password is too weak for the provider's rule (see docs/services.md)."""
-    low, high = PASSWORD_LENGTH
-    if not low <= len(password) <= high:
-        return f"it must have {low} to {high} characters"
-    if password != password.strip() or any(ord(c) < 32 for c in password):
-        return "it must not start or end with a space, nor hold control characters"
-    kinds = sum(1 for pattern in _CHARACTER_CLASSES if re.search(pattern, password))
-    if kinds < 3:
-        return "mix at least three of: lower-case letters, upper-case letters, digits, symbols"
-    if user and len(user) >= 3 and user.lower() in password.lower():
-        return f"it must not contain the user name ({user})"
-    return None
-
-
-def check_password(password: str, user: str | None) -> str:
-    problem = password_problem(password, user)
-    if problem is not None:
-        raise UsageError(f"invalid password: {problem}")
-    return password
-
-
-def credentials(driver: Driver, service_id: int) -> ServiceCredentials:
-    driver.require(Capability.SERVICES, "panel credentials")
-    return driver.get_service_credentials(service_id)
-
-
-def change_password(driver: Driver, service_id: int, password: str) -> None:
-    driver.require(Capability.SERVICES, "changing a panel password")
-    driver.change_service_password(service_id, password)
-
-
-def login_url(driver: Driver, service_id: int) -> LoginUrl:
-    driver.require(Capability.SERVICES, "panel login links")
-    return driver.create_service_login_url(service_id)
-
-
-def mailbox_address(service: Service, value: str) -> str:
-    """A full address at the service's domain; a bare local part (`info`) is taken as there."""
-    address = value.strip().lower()
-    if "@" not in address:
-        if not service.domain:
-            raise UsageError(
-                f"invalid ADDRESS: give the full address ({label(service)} has no domain)"
-            )
-        address = f"{address}@{service.domain.lower()}"
-    return validate.email(address, "ADDRESS").lower()
-
-
-def list_mailboxes(driver: Driver, service_id: int) -> list[Mailbox]:
-    driver.require(Capability.SERVICES, "mailboxes")
-    return driver.list_mailboxes(service_id)
-
-
-def create_mailbox(
-    driver: Driver, service_id: int, address: str, password: str, quota_mb: int | None
-) -> Mailbox:
-    driver.require(Capability.SERVICES, "mailboxes")
-    return driver.create_mailbox(
-        service_id, address, password, quota_mb, idempotency_key=str(uuid.uuid4())
-    )
-
-
-def delete_mailbox(driver: Driver, service_id: int, address: str) -> None:
-    driver.require(Capability.SERVICES, "mailboxes")
-    driver.delete_mailbox(service_id, address)
-
-
-def usage(driver: Driver, service_id: int) -> ServiceUsage:
-    driver.require(Capability.SERVICES, "usage")
-    return driver.get_service_usage(service_id)

@@ -38,7 +38,7 @@ def password(ctx: typer.Context, service_id: ServiceArg) -> None:
     Example: printf '%s\\n' "$NEW_PASSWORD" | clientarea services password 101
     """
     from clientarea_cli.cli.text_input import read_secrets
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer()
@@ -58,7 +58,7 @@ def credentials(
 
     Example: clientarea services credentials 101
     """
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
@@ -85,7 +85,7 @@ def login_url(
 
     Example: clientarea services login-url 101 --open
     """
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
@@ -118,7 +118,7 @@ def mailboxes_list(
     Example: clientarea services mailboxes list 101 -o csv
     """
     from clientarea_cli.models.lifecycle import Mailbox
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
@@ -145,7 +145,7 @@ def mailboxes_create(
     """
     from clientarea_cli.cli.text_input import read_secrets
     from clientarea_cli.errors import UsageError
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
@@ -175,7 +175,7 @@ def mailboxes_delete(
 
     Example: clientarea services mailboxes delete 101 ventas@garcia-hosting.es --yes
     """
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer()
@@ -214,7 +214,7 @@ def usage(
 
     Example: clientarea services usage 101 -o json
     """
-    from clientarea_cli.ops import lifecycle as ops
+    from clientarea_cli.ops import service_panel as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
