@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from clientarea_cli.sandbox import SandboxApp
@@ -36,9 +37,8 @@ def charges(db: Path) -> int:
     return int(rows[0]["n"])
 
 
-def interrupt_when_taken(proc: Subprocess, app: SandboxApp, *args: str) -> tuple[int, str]:
-    """Run the CLI, send it SIGINT once the sandbox has taken the request that its only fault
-    rule matches (the provider is then busy with it), and return (exit code, stderr)."""
+def interrupt_when(proc: Subprocess, ready: Callable[[], bool], *args: str) -> tuple[int, str]:
+    """Run the CLI, send it SIGINT (Ctrl-C) once `ready()`, and return (exit code, stderr)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "clientarea_cli", *args],
         stdin=subprocess.DEVNULL,
@@ -48,12 +48,18 @@ def interrupt_when_taken(proc: Subprocess, app: SandboxApp, *args: str) -> tuple
         env=proc.env,
     )
     deadline = time.monotonic() + 30
-    while app.faults.rules() and time.monotonic() < deadline:
+    while not ready() and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert not app.faults.rules(), "the request never reached the sandbox"
+    assert ready(), "the CLI never got there"
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=30)
     return child.returncode, stderr
+
+
+def interrupt_when_taken(proc: Subprocess, app: SandboxApp, *args: str) -> tuple[int, str]:
+    """SIGINT once the sandbox has taken the request its only fault rule matches (the provider
+    is then busy with it)."""
+    return interrupt_when(proc, lambda: not app.faults.rules(), *args)
 
 
 def test_a_garbled_answer_to_a_top_up_charges_once_and_reconcile_says_so(

@@ -135,6 +135,21 @@ def test_errors_are_kept_but_retryable_answers_are_not(store: IdempotencyStore) 
     assert store.lookup(ANA, "flaky")["status"] == "unknown"
 
 
+def test_the_answer_to_an_unreadable_request_is_not_kept(store: IdempotencyStore) -> None:
+    """A body cut short (or not JSON) gets 400; keeping it would make the whole request, sent
+    again with its key, a 422 `idempotency_key_reused` for 24 hours (issue 10 item 3)."""
+
+    def unreadable() -> Response:
+        raise ApiError(400, "bad_request", "the request body is not valid JSON")
+
+    cut = store.idempotent(ANA, "cut", b'{"years": 1, "use', unreadable)
+    assert cut.status == 400
+    assert store.lookup(ANA, "cut")["status"] == "unknown"
+    whole = FakeHandler()
+    answer = store.idempotent(ANA, "cut", b'{"years": 1, "use_credit": false}', whole)
+    assert (answer.status, whole.runs) == (201, 1)
+
+
 def test_a_crashing_handler_frees_the_key(store: IdempotencyStore) -> None:
     def crash() -> Response:
         raise KeyError("bug")

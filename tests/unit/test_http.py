@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -273,3 +274,27 @@ def test_an_anonymous_request_carries_no_credentials_and_leaves_the_client_as_it
     client.request("POST", "/password-reset", json={"email": "a@example.com"}, anonymous=True)
     client.request("GET", "/account")
     assert seen == [None, "Bearer sk_secret"]
+
+
+def test_a_5xx_page_the_provider_did_not_write_leaves_a_money_request_unknown(
+    tmp_path: Path,
+) -> None:
+    """A proxy's 502 page says nothing about whether the charge happened: exit 9, journalled
+    `unknown` (issue 10 item 1); the provider's own 5xx error body stays an ordinary failure."""
+    from clientarea_cli.errors import OutcomeUnknown
+    from clientarea_cli.ops import money
+
+    client, _ = make(lambda r: httpx.Response(502, text="<html>Bad Gateway</html>"), attempts=1)
+    log = money.MoneyLog(tmp_path / "journal.db")
+    with pytest.raises(OutcomeUnknown) as caught:
+        money.send(
+            log, profile="p", kind="top-up", summary="top up 50.00 EUR",
+            call=lambda key: client.request("POST", "/wallet/top-ups", json={}, idempotency_key=key),
+        )  # fmt: skip
+    assert caught.value.exit_code == 9
+    assert caught.value.message == (
+        "top up 50.00 EUR: the provider failed on POST /v1/wallet/top-ups: 502 Bad Gateway (an "
+        "answer it did not write); it may or may not have taken effect"
+    )
+    assert [o.status for o in log.operations()] == ["unknown"]
+    log.close()

@@ -78,6 +78,11 @@ class SandboxApp:
         """
         if self.delay_ms > 0:
             time.sleep(self.delay_ms / 1000)
+        if not request.complete:
+            # The body was cut short (the client was killed mid-request): nothing to answer, and
+            # nothing to handle or keep under its idempotency key, so the full request can come.
+            self.request_log.record(request.method, request.path, None)
+            raise ConnectionDropped(f"{request.method} {request.path} (body cut short)")
         rule = self.faults.take(request.method, request.path)
         if rule is not None and rule.kind == "drop":
             self.request_log.record(request.method, request.path, None)

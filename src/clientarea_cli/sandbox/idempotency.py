@@ -4,7 +4,9 @@ Rules (the contract's): a missing key is 400 ``idempotency_key_required``; the f
 kept 24 hours per (client, key); the same key with the same body replays it with
 ``Idempotent-Replayed: true``; with another body it is 422 ``idempotency_key_reused``; while the
 first request still runs it is 409 ``idempotency_in_progress``. Answers that invite a retry
-(409, 429, 5xx) are not kept, so the retry runs again.
+(409, 429, 5xx) are not kept, so the retry runs again; nor is a 400, the answer to a request
+that could not be read (a body cut short or not JSON): keeping it would make every later
+request with that key, the whole one included, a 422 ``idempotency_key_reused`` for 24 hours.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def fingerprint(request_body: bytes, scope: str = "") -> str:
 
 
 def _kept(status: int) -> bool:
-    return status < 500 and status not in (409, 429)
+    return status < 500 and status not in (400, 409, 429)
 
 
 class IdempotencyStore:

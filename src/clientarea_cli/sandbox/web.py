@@ -84,6 +84,8 @@ class Request:
     query: dict[str, list[str]]
     headers: dict[str, str]  # lower-case names
     body: bytes = b""
+    complete: bool = True
+    """False when the body ended before its Content-Length (the client died mid-body)."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, Any]) -> Request:
@@ -96,16 +98,20 @@ class Request:
             headers["content-type"] = str(environ["CONTENT_TYPE"])
         body = b""
         length = str(environ.get("CONTENT_LENGTH") or "0")
+        complete = True
         if length.isdigit() and int(length) > 0:
             # Always read the whole body so a keep-alive connection stays in sync.
             body = environ["wsgi.input"].read(int(length))
+            complete = len(body) == int(length)
         path = str(environ.get("PATH_INFO") or "/")
         # PEP 3333 hands PATH_INFO over as latin-1 decoded bytes; names are UTF-8.
         with contextlib.suppress(UnicodeError):
             path = path.encode("latin-1").decode("utf-8")
         query = parse_qs(str(environ.get("QUERY_STRING") or ""), keep_blank_values=True)
         method = str(environ.get("REQUEST_METHOD") or "GET").upper()
-        return cls(method=method, path=path, query=query, headers=headers, body=body)
+        return cls(
+            method=method, path=path, query=query, headers=headers, body=body, complete=complete
+        )
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())

@@ -82,6 +82,13 @@ def renew(
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Renew(years=years, use_credit=use_credit), []
 
+    given = bulk.typed_args(
+        ctx,
+        {
+            "years": (f"--years {years}", ("years",)),
+            "use_credit": ("--use-credit", ("use_credit",)),
+        },
+    )
     bulk.run(
         ctx,
         command="renew",
@@ -91,6 +98,7 @@ def renew(
         settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
+        given=given,
     )
 
 
@@ -144,6 +152,14 @@ def recur(
         )
         return chosen.action, chosen.warnings
 
+    given = bulk.typed_args(
+        ctx,
+        {
+            "method": (f"--method {method}", ("enabled", "payment_method_id")),
+            "contact": (f"--contact {contact}", ("contact_id",)),
+            "off": ("--off", ("enabled",)),
+        },
+    )
     bulk.run(
         ctx,
         command="recur",
@@ -153,6 +169,7 @@ def recur(
         settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
+        given=given,
     )
 
 
@@ -186,6 +203,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
         def build(driver: Driver) -> tuple[Action, list[str]]:
             return Toggle(setting=setting, enabled=enabled), []
 
+        given = bulk.typed_args(ctx, {"state": (state or "", ("enabled",))})
         bulk.run(
             ctx,
             command=command,
@@ -195,6 +213,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
             settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
             output=output,
             build=build,
+            given=given,
         )
 
     return toggle
@@ -223,12 +242,13 @@ Example: clientarea domains privacy on anagarcia.com tapas-madrid.es
 def nameservers_set(
     ctx: typer.Context,
     names: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="[DOMAIN] NS1 NS2 [NS3…NS5]: with no --domain or other targets, the first is the domain.",
+            help="[DOMAIN] NS1 NS2 [NS3…NS5]: with no --domain or other targets, the first is the domain (none with --resume).",
             metavar="[DOMAIN] NS1 NS2...",
+            show_default=False,
         ),
-    ],
+    ] = None,
     domain: Annotated[
         list[str] | None,
         typer.Option("--domain", "-d", help="A domain to change (repeatable).", metavar="DOMAIN"),
@@ -258,11 +278,11 @@ def nameservers_set(
 
     filtered = bulk.Targets(None, all_domains, tld, expiring_within, status, auto_renew, from_file)
     other_targets = bool(domain) or filtered.given
-    servers = list(names)
+    servers = list(names or [])
     refs = list(domain or [])
     if not other_targets and not resume:
         refs, servers = servers[:1], servers[1:]
-    if not resume:
+    if servers or not resume:  # with --resume they are optional, and checked against the run
         if not 2 <= len(servers) <= 5:
             raise UsageError(f"give 2 to 5 name servers (got {len(servers)})")
         servers = [validate.hostname(ns, f"name server {i}") for i, ns in enumerate(servers, 1)]
@@ -272,6 +292,7 @@ def nameservers_set(
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Nameservers(nameservers=servers), []
 
+    given = bulk.typed_args(ctx, {"names": (" ".join(names or []), ("nameservers",))})
     bulk.run(
         ctx,
         command="nameservers",
@@ -281,4 +302,5 @@ def nameservers_set(
         settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,
+        given=given,
     )

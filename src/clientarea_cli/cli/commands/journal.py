@@ -77,6 +77,57 @@ def show(
     renderer.listing(entries, JournalEntry, what="items")
 
 
+@app.command("abandon")
+def abandon(
+    ctx: typer.Context,
+    run_id: Annotated[
+        str, typer.Argument(help="The run's id (or its first characters).", metavar="RUN")
+    ],
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Give up an unfinished bulk run: --resume will not pick it again. Nothing is sent.
+
+    Lists what the run leaves undone (stdout) and says what each kind means (stderr): items never sent, items that failed, and items whose outcome is unknown (sent when the run stopped: they may or may not have been applied; check them with `domains show`). Use it when a run cannot finish (the provider refuses its requests for good) or you no longer want it.
+
+    Example: clientarea journal abandon 3f2a9c
+    """
+    from clientarea_cli.config.paths import journal_file
+    from clientarea_cli.errors import UsageError
+    from clientarea_cli.models import JournalEntry
+    from clientarea_cli.ops.bulk.journal import Journal
+
+    renderer = AppContext.of(ctx).renderer(output, columns, no_headers)
+    journal = Journal(journal_file())
+    try:
+        record = journal.run(run_id)
+        left = journal.abandon(record.id)
+    finally:
+        journal.close()
+    if not left:
+        raise UsageError(
+            f"run {record.id} ({record.title}) has nothing left to do: nothing to abandon"
+        )
+    renderer.listing(left, JournalEntry, what="items")
+    counts = {
+        state: sum(e.state == state for e in left) for state in ("planned", "failed", "sending")
+    }
+    parts = [
+        f"{counts['planned']} never sent" if counts["planned"] else "",
+        f"{counts['failed']} failed" if counts["failed"] else "",
+        f"{counts['sending']} whose outcome is unknown (they may or may not have been applied: "
+        "check them with `clientarea domains show DOMAIN`)"
+        if counts["sending"]
+        else "",
+    ]
+    renderer.notice(
+        f"abandoned run {record.id} ({record.title}): {len(left)} domain(s) left undone: "
+        + ", ".join(p for p in parts if p)
+        + "; --resume will not pick this run again"
+    )
+
+
 @app.command("payments")
 def payments(
     ctx: typer.Context,

@@ -1,7 +1,7 @@
 """The bulk journal: a SQLite file recording each item before and after it is sent.
 
 An item is `planned`, then `sending` (committed before the request leaves), then `done` or
-`failed`; no-ops are `skipped`. After a crash, even SIGKILL, the items still `planned` or
+`failed`; no-ops are `skipped`; `journal abandon` marks what a run leaves undone `abandoned`. After a crash, even SIGKILL, the items still `planned` or
 `sending` are what `--resume` finishes: a `sending` item may or may not have reached the provider,
 so it is re-checked against the provider's state, or re-sent with the same idempotency key (which
 the provider answers from its store instead of acting twice).
@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from clientarea_cli.errors import NotFound
+from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.models import JournalEntry, Outcome, PlanItem, RunSummary
 
 SCHEMA = [
@@ -76,6 +76,7 @@ class JournalItem:
 @dataclass(frozen=True)
 class RunRecord:
     id: str
+    command: str
     action: str
     title: str
     params: dict[str, Any]
@@ -206,6 +207,27 @@ class Journal:
             [(status, _now(), run_id)],
         )
 
+    def abandon(self, run_id: str) -> list[JournalEntry]:
+        """Give up what a run has left (never sent, failed, outcome unknown): `--resume` will not
+        pick the run again. Answers those items as they were before."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT status, pid FROM runs WHERE id = ?", (run_id,)
+            ).fetchone()
+        if row is not None and row["status"] == "running" and _alive(row["pid"]):
+            raise UsageError(f"run {run_id} is still running (process {row['pid']}): stop it first")
+        left = [e for e in self.entries(run_id) if e.state in (*UNFINISHED, "failed")]
+        now = _now()
+        self._write(
+            "UPDATE items SET state = 'abandoned', updated_at = ?"
+            " WHERE run_id = ? AND state IN ('planned', 'sending', 'failed')",
+            [(now, run_id)],
+        )
+        self._write(
+            "UPDATE runs SET status = 'abandoned', finished_at = ? WHERE id = ?", [(now, run_id)]
+        )
+        return left
+
     def reopen(self, run_id: str) -> None:
         """A resumed run belongs to this process now."""
         self._write(
@@ -224,6 +246,7 @@ class Journal:
             raise NotFound(f"no bulk run {run_id!r} in the journal")
         return RunRecord(
             id=row["id"],
+            command=row["command"],
             action=row["action"],
             title=row["title"],
             params=json.loads(row["params"]),
@@ -321,6 +344,8 @@ def _alive(pid: int) -> bool:
 
 def _status(recorded: str, pid: int, pending: int, failed: int) -> str:
     """A run recorded `running` whose process is gone (killed, crashed) is `interrupted`."""
+    if recorded == "abandoned":
+        return "abandoned"
     if recorded == "running" and _alive(pid):
         return "running"
     if pending:

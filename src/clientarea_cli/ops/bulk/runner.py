@@ -180,9 +180,9 @@ class Runner:
                 pool.shutdown(wait=True, cancel_futures=True)
                 self._flush()
                 self.journal.finish(self.run_id, "interrupted")
+                # cli/bulk.py adds the hint: the command that finishes the run, from the journal.
                 raise Interrupted(
-                    "interrupted; the items not finished are kept in the journal",
-                    hint="run the same command with --resume to finish them",
+                    "interrupted; the items not finished are kept in the journal"
                 ) from None
 
     def _report(self, outcome: Outcome) -> None:
