@@ -177,3 +177,23 @@ def test_root_help_in_spanish_is_answered_without_typer() -> None:
         done.stdout
     )
     assert done.stderr == "[]\n"
+
+
+def test_tab_in_spanish_describes_in_spanish_and_stays_light(tmp_path: Path) -> None:
+    from tests.meta.test_startup_imports import heavy, probe
+
+    bash = {"LANG": "es_ES.UTF-8", "_CLIENTAREA_COMPLETE": "complete_bash"}
+    modules, stdout = probe(
+        tmp_path, [], {**bash, "COMP_WORDS": "clientarea domains list --st", "COMP_CWORD": "3"}
+    )
+    assert stdout.split() == ["--status"]
+    assert [m for m in heavy(modules) if "commands" not in m] == []
+    assert not any(m == "rich" or m.startswith("rich.") for m in modules)
+    zsh = {"LANG": "es_ES.UTF-8", "_CLIENTAREA_COMPLETE": "complete_zsh"}
+    _, stdout = probe(tmp_path, [], {**zsh, "_TYPER_COMPLETE_ARGS": "clientarea domains l"})
+    assert stdout == (
+        "_arguments '*: :((\"list\":\"Lista los dominios, primero los que vencen...\"\n"
+        '"lock":"Activa o desactiva el bloqueo de..."))\'\n'
+    )
+    _, stdout = probe(tmp_path, [], {**zsh, "_TYPER_COMPLETE_ARGS": "clientarea domains list --a"})
+    assert '"--auto-renew":"on u off."' in stdout

@@ -128,3 +128,36 @@ def install() -> None:
     rich_utils.rich_format_help = rich_format_help
     HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
     _click.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+def install_completion() -> None:
+    """The Tab path's share: descriptions zsh and fish show beside each command and option.
+
+    Translated before click shortens them (`get_short_help_str`) and when an option's help becomes
+    a completion item; nothing here imports rich, so a Tab press stays light in every language.
+    """
+    if "completion" in _installed:
+        return
+    _installed.add("completion")
+    from typer._click.shell_completion import CompletionItem
+
+    original_short_help = _click.Command.get_short_help_str
+    original_item_init = CompletionItem.__init__
+
+    def get_short_help_str(self: _click.Command, limit: int = 45) -> str:
+        if language() != "en" and getattr(self, "_clientarea_language", None) != language():
+            self.help = translate_help(self.help)
+            self.short_help = translate_help(self.short_help)
+            self._clientarea_language = language()  # type: ignore[attr-defined]
+        return original_short_help(self, limit)
+
+    def item_init(
+        self: CompletionItem, value: Any, type: str = "plain", help: str | None = None, **kw: Any
+    ) -> None:
+        if help and language() != "en":
+            help = translate_help(help)
+        original_item_init(self, value, type, help, **kw)
+
+    _click.Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
+    CompletionItem.__init__ = item_init  # type: ignore[method-assign]
+

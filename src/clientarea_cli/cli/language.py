@@ -40,9 +40,12 @@ def apply(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     chosen = choose(argv, environ)
     set_language(chosen if chosen in LANGUAGES else DEFAULT)
     if (chosen in LANGUAGES and chosen != DEFAULT) or "clientarea_cli.cli.help_i18n" in sys.modules:
-        from clientarea_cli.cli.help_i18n import install
+        from clientarea_cli.cli import help_i18n
 
-        install()
+        if "_CLIENTAREA_COMPLETE" in environ:
+            help_i18n.install_completion()  # a Tab press: nothing that imports rich
+        else:
+            help_i18n.install()
     return chosen
 
 
