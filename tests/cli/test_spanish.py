@@ -192,7 +192,7 @@ def test_tab_in_spanish_describes_in_spanish_and_stays_light(tmp_path: Path) -> 
     zsh = {"LANG": "es_ES.UTF-8", "_CLIENTAREA_COMPLETE": "complete_zsh"}
     _, stdout = probe(tmp_path, [], {**zsh, "_TYPER_COMPLETE_ARGS": "clientarea domains l"})
     assert stdout == (
-        "_arguments '*: :((\"list\":\"Lista los dominios, primero los que vencen...\"\n"
+        '_arguments \'*: :(("list":"Lista los dominios, primero los que vencen..."\n'
         '"lock":"Activa o desactiva el bloqueo de..."))\'\n'
     )
     _, stdout = probe(tmp_path, [], {**zsh, "_TYPER_COMPLETE_ARGS": "clientarea domains list --a"})

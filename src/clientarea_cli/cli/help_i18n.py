@@ -160,4 +160,3 @@ def install_completion() -> None:
 
     _click.Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
     CompletionItem.__init__ = item_init  # type: ignore[method-assign]
-
