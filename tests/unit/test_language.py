@@ -17,7 +17,7 @@ from clientarea_cli.i18n import formats, set_language
 from clientarea_cli.i18n.catalog import compile_mo, parse_po, po_path
 from tests.support.catalog_keys import all_keys, missing, po_entry
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+PLACEHOLDER = re.compile(r"\{([^{}:!]*(?:![rsa])?)[^{}]*\}")  # the spec may differ: a date order
 
 
 @pytest.fixture

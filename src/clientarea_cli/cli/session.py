@@ -9,6 +9,7 @@ from clientarea_cli.config.store import Profile
 from clientarea_cli.drivers import registry
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import AuthError
+from clientarea_cli.i18n import _
 
 EMBEDDED_BASE_URL = "http://sandbox.invalid"
 
@@ -36,8 +37,10 @@ def resolve_token(name: str, profile: Profile) -> Token:
         source = f"keyring ({keyring_store.backend_name()})"
     if not value:
         raise AuthError(
-            f"no API key stored for profile {name!r}",
-            hint=f"run `clientarea auth login --profile {name}` or set CLIENTAREA_TOKEN",
+            _("no API key stored for profile {name!r}").format(name=name),
+            hint=_("run `clientarea auth login --profile {name}` or set CLIENTAREA_TOKEN").format(
+                name=name
+            ),
         )
     return Token(value, source)
 

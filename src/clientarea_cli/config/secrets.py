@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from clientarea_cli.config.atomic import write_private
 from clientarea_cli.config.paths import insecure_credentials_file
 from clientarea_cli.errors import SecretStoreError
+from clientarea_cli.i18n import _
 
 T = TypeVar("T")
 
@@ -60,20 +61,28 @@ def _call_with_timeout(func: Callable[[], T], timeout: float, what: str) -> T:
     thread.join(timeout)
     if thread.is_alive():
         raise SecretStoreError(
-            f"the keyring did not answer within {timeout:g} s while {what}",
-            hint=f"unlock your keyring, or set {TOKEN_ENV} for this shell",
+            _("the keyring did not answer within {timeout:g} s while {what}").format(
+                timeout=timeout, what=what
+            ),
+            hint=_("unlock your keyring, or set {TOKEN_ENV} for this shell").format(
+                TOKEN_ENV=TOKEN_ENV
+            ),
         )
     if "error" in result:
         error = result["error"]
         name = type(error).__name__
         if name == "KeyringLocked":
             raise SecretStoreError(
-                f"the keyring is locked ({what})",
-                hint=f"unlock it, or set {TOKEN_ENV} for this shell",
+                _("the keyring is locked ({what})").format(what=what),
+                hint=_("unlock it, or set {TOKEN_ENV} for this shell").format(TOKEN_ENV=TOKEN_ENV),
             ) from None
         if name == "NoKeyringError":
-            raise SecretStoreError(f"no keyring is available ({what})") from None
-        raise SecretStoreError(f"the keyring failed while {what}: {name}") from None
+            raise SecretStoreError(
+                _("no keyring is available ({what})").format(what=what)
+            ) from None
+        raise SecretStoreError(
+            _("the keyring failed while {what}: {name}").format(what=what, name=name)
+        ) from None
     value: T = result["value"]
     return value
 
@@ -117,10 +126,11 @@ class KeyringStore:
         name = describe_backend(backend)
         if not backend_is_secure(backend):
             raise SecretStoreError(
-                f"no secure keyring is available (backend: {name})",
+                _("no secure keyring is available (backend: {name})").format(name=name),
                 hint=(
-                    f"start a Secret Service (e.g. gnome-keyring), set {TOKEN_ENV} instead, "
-                    "or accept a plain 0600 file with --insecure-storage"
+                    _(
+                        "start a Secret Service (e.g. gnome-keyring), set {TOKEN_ENV} instead, or accept a plain 0600 file with --insecure-storage"
+                    ).format(TOKEN_ENV=TOKEN_ENV)
                 ),
             )
         return name
@@ -144,7 +154,7 @@ class KeyringStore:
             "storing the API key",
         )
         if self.get(profile) != token:
-            raise SecretStoreError("the keyring accepted the API key but did not keep it")
+            raise SecretStoreError(_("the keyring accepted the API key but did not keep it"))
 
     def delete(self, profile: str) -> bool:
         import keyring
@@ -172,7 +182,7 @@ class InsecureFileStore:
         except FileNotFoundError:
             return {}
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            raise SecretStoreError(f"cannot read {self.path}") from None
+            raise SecretStoreError(_("cannot read {path}").format(path=self.path)) from None
         profiles = data.get("profiles", {})
         return profiles if isinstance(profiles, dict) else {}
 

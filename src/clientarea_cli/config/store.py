@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from clientarea_cli.config.atomic import write_private
 from clientarea_cli.config.paths import config_file
 from clientarea_cli.errors import ClientAreaError, UsageError
+from clientarea_cli.i18n import _
 
 SANDBOX_URL = "sandbox:"
 TokenStore = Literal["keyring", "file", "demo"]
@@ -63,15 +64,23 @@ class ConfigStore:
         except FileNotFoundError:
             return ConfigFile()
         except OSError as exc:
-            raise ClientAreaError(f"cannot read {self.path}: {exc.strerror}") from None
+            raise ClientAreaError(
+                _("cannot read {path}: {strerror}").format(path=self.path, strerror=exc.strerror)
+            ) from None
         try:
             return ConfigFile.model_validate(tomllib.loads(raw.decode("utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ClientAreaError(f"{self.path} is not valid TOML: {exc}") from None
+            raise ClientAreaError(
+                _("{path} is not valid TOML: {exc}").format(path=self.path, exc=exc)
+            ) from None
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise ClientAreaError(f"{self.path}: {where}: {first['msg']}") from None
+            raise ClientAreaError(
+                _("{path}: {where}: {first}").format(
+                    path=self.path, where=where, first=first["msg"]
+                )
+            ) from None
 
     def save(self, config: ConfigFile) -> None:
         import tomli_w
@@ -85,12 +94,16 @@ class ConfigStore:
         chosen = name or config.current_profile
         if not chosen:
             raise UsageError(
-                "no profile selected",
-                hint="run `clientarea demo` to try the sandbox, or `clientarea auth login`",
+                _("no profile selected"),
+                hint=_("run `clientarea demo` to try the sandbox, or `clientarea auth login`"),
             )
         if chosen not in config.profiles:
             known = ", ".join(sorted(config.profiles)) or "none"
-            raise UsageError(f"unknown profile {chosen!r} (profiles: {known})")
+            raise UsageError(
+                _("unknown profile {chosen!r} (profiles: {known})").format(
+                    chosen=chosen, known=known
+                )
+            )
         return chosen, config.profiles[chosen]
 
     def put(self, name: str, profile: Profile, *, make_current: bool = True) -> None:
@@ -102,7 +115,7 @@ class ConfigStore:
     def remove(self, name: str) -> Profile:
         config = self.load()
         if name not in config.profiles:
-            raise UsageError(f"unknown profile {name!r}")
+            raise UsageError(_("unknown profile {name!r}").format(name=name))
         removed = config.profiles[name]
         profiles = {k: v for k, v in config.profiles.items() if k != name}
         current = config.current_profile if config.current_profile != name else None
@@ -112,5 +125,5 @@ class ConfigStore:
     def use(self, name: str) -> None:
         config = self.load()
         if name not in config.profiles:
-            raise UsageError(f"unknown profile {name!r}")
+            raise UsageError(_("unknown profile {name!r}").format(name=name))
         self.save(config.model_copy(update={"current_profile": name}))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 
 
 def is_loopback_host(host: str) -> bool:
@@ -53,15 +54,21 @@ def check_base_url(url: str) -> None:
     except ValueError:  # a port that is not a number, a bracket that does not close
         port_ok = False
     if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"not a provider URL: {url!r}", hint="use https://host/path")
+        raise UsageError(
+            _("not a provider URL: {url!r}").format(url=url), hint=_("use https://host/path")
+        )
     if not _valid_host(url):
-        raise UsageError(f"not a provider URL: {url!r} (the host or port is not valid)")
+        raise UsageError(
+            _("not a provider URL: {url!r} (the host or port is not valid)").format(url=url)
+        )
     if parts.username or parts.password:
-        raise UsageError("credentials do not belong in the URL; use `clientarea auth login`")
+        raise UsageError(_("credentials do not belong in the URL; use `clientarea auth login`"))
     if parts.scheme == "http" and not is_loopback_host(parts.hostname):
         raise UsageError(
-            f"refusing plain http:// to {parts.hostname}: the API key would travel unencrypted",
-            hint="use https://, or http:// only on 127.0.0.1, ::1 or localhost",
+            _("refusing plain http:// to {hostname}: the API key would travel unencrypted").format(
+                hostname=parts.hostname
+            ),
+            hint=_("use https://, or http:// only on 127.0.0.1, ::1 or localhost"),
         )
 
 

@@ -269,7 +269,9 @@ class HttpClient:
                     ) from None
                 tls = isinstance(root_cause(exc), ssl.SSLError) or "TLS" in reason
                 raise NetworkError(
-                    f"cannot reach the provider at {host}: {reason}",
+                    _("cannot reach the provider at {host}: {reason}").format(
+                        host=host, reason=reason
+                    ),
                     hint="the provider must present a valid certificate for this host name"
                     if tls
                     else "check the URL (`clientarea auth status`) and your connection",
@@ -334,7 +336,9 @@ def decode(response: httpx.Response, adapter: TypeAdapter[T]) -> T:
         else:
             what = f"does not match the API ({where}: {first['msg']})"
         raise MalformedResponse(
-            f"the provider's answer to {response.request.method} {response.request.url.path} {what}",
+            _("the provider's answer to {method} {path} {what}").format(
+                method=response.request.method, path=response.request.url.path, what=what
+            ),
             status=response.status_code,
         ) from None
 
@@ -400,7 +404,9 @@ def error_from_response(
         # Not the provider's own error body (a proxy's page, a cut answer): nothing says whether
         # the request was handled.
         return MalformedResponse(
-            f"the provider failed on {where}: {status} {text} (an answer it did not write)",
+            _(
+                "the provider failed on {where}: {status} {text} (an answer it did not write)"
+            ).format(where=where, status=status, text=text),
             status=status,
         )
     return ProviderError(

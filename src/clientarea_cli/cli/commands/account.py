@@ -13,6 +13,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models import FieldChange
@@ -121,15 +122,15 @@ def update(
     }  # fmt: skip
     checked = ops.checked_changes(wanted)
     if not checked:
-        raise UsageError("nothing to change: give fields such as --email, --phone or --country")
+        raise UsageError(_("nothing to change: give fields such as --email, --phone or --country"))
     driver = app_ctx.driver()
     body, rows = ops.account_diff(ops.show_account(driver), checked)
     if not body:
-        renderer.notice("nothing to change: the account already is so")
+        renderer.notice(_("nothing to change: the account already is so"))
         return
     if dry_run:
         show_changes(renderer, "", rows, dry_run=True)
-        renderer.notice("dry run: nothing was sent; the account would change so")
+        renderer.notice(_("dry run: nothing was sent; the account would change so"))
         return
     show_changes(renderer, "Changes to the account:", rows, dry_run=False)
     confirm(app_ctx, yes, f"Change {len(rows)} field(s) of the account?")
@@ -137,7 +138,9 @@ def update(
     renderer.one(updated)
     if "email" in body:
         renderer.notice(
-            f"{updated.email} is not verified yet: open the link the provider e-mailed to it"
+            _("{email} is not verified yet: open the link the provider e-mailed to it").format(
+                email=updated.email
+            )
         )
 
 
@@ -157,7 +160,7 @@ def password(ctx: typer.Context) -> None:
     driver = app_ctx.driver()
     ops.check_new_password(new, ops.show_account(driver))
     ops.change_password(driver, current, new)
-    app_ctx.renderer().notice("password changed")
+    app_ctx.renderer().notice(_("password changed"))
 
 
 @app.command("security-question")
@@ -179,12 +182,12 @@ def security_question(
     app_ctx = AppContext.of(ctx)
     if question is None:
         if not app_ctx.can_prompt():
-            raise UsageError("give the question with --question (no terminal to ask on)")
-        question = typer.prompt("Security question", err=True)
+            raise UsageError(_("give the question with --question (no terminal to ask on)"))
+        question = typer.prompt(_("Security question"), err=True)
     text = ops.security_text(question, "--question")
     (answer,) = read_secrets(app_ctx, [("Answer", True)])
     ops.set_security_question(app_ctx.driver(), text, ops.security_text(answer, "answer"))
-    app_ctx.renderer().notice(f"security question set: {text}")
+    app_ctx.renderer().notice(_("security question set: {text}").format(text=text))
 
 
 @app.command("verify-email")
@@ -207,13 +210,14 @@ def verify_email(
     if account.email_verified:
         typer.echo(f"{account.email} is verified.")
         if resend:
-            renderer.notice("nothing was sent: the address is already verified")
+            renderer.notice(_("nothing was sent: the address is already verified"))
         return
     if not resend:
         typer.echo(f"{account.email} is not verified yet.")
         renderer.notice(
-            "hint: open the link the provider e-mailed, or run "
-            "`clientarea account verify-email --resend`"
+            _(
+                "hint: open the link the provider e-mailed, or run `clientarea account verify-email --resend`"
+            )
         )
         return
     ops.request_email_verification(driver)

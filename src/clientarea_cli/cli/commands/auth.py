@@ -12,6 +12,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(
     help="Log in, log out, and see where the API key comes from.", no_args_is_help=True
@@ -66,8 +67,8 @@ def login(
     name = profile or app_ctx.options.profile or "default"
     if url is None:
         if not app_ctx.can_prompt():
-            raise UsageError("the provider URL is missing: pass --url")
-        url = typer.prompt("Provider API URL").strip()
+            raise UsageError(_("the provider URL is missing: pass --url"))
+        url = typer.prompt(_("Provider API URL")).strip()
     url = url.strip().rstrip("/")
     if url != SANDBOX_URL:
         check_base_url(url)
@@ -80,11 +81,11 @@ def login(
     if with_token:
         token = sys.stdin.readline().strip()
     elif app_ctx.can_prompt():
-        token = typer.prompt("API key", hide_input=True).strip()
+        token = typer.prompt(_("API key"), hide_input=True).strip()
     else:
         raise ConfirmationRequired("--with-token (and the API key on standard input)")
     if not token:
-        raise UsageError("the API key is empty")
+        raise UsageError(_("the API key is empty"))
 
     new_profile = Profile(
         url=url, driver=driver, token_store="file" if insecure_storage else "keyring"

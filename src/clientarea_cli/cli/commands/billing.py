@@ -9,6 +9,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(help="Renewals coming due, and how they will be paid.", no_args_is_help=True)
 
@@ -66,4 +67,6 @@ def outlook(
     for warning in result.warnings:
         renderer.warn(warning)
     if ics is not None:
-        renderer.notice(f"wrote {len(result.items)} due date(s) to {ics}")
+        renderer.notice(
+            _("wrote {count} due date(s) to {ics}").format(count=len(result.items), ics=ics)
+        )

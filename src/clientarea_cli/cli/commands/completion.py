@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.i18n import _
+
 app = typer.Typer(help="Print the shell completion script.")
 
 SHELLS = ("bash", "zsh", "fish", "powershell")
@@ -29,5 +31,9 @@ def completion(
     from clientarea_cli.errors import UsageError
 
     if shell not in SHELLS:
-        raise UsageError(f"unsupported shell {shell!r} (choose from {', '.join(SHELLS)})")
+        raise UsageError(
+            _("unsupported shell {shell!r} (choose from {names})").format(
+                shell=shell, names=", ".join(SHELLS)
+            )
+        )
     typer.echo(script(shell))

@@ -8,6 +8,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(
     help="Contacts of the account: who receives which e-mails, billing contacts.",
@@ -110,7 +111,7 @@ def add(
     body = ops.new_contact(ops.checked_fields(fields, email_kinds, billing))
     if dry_run:
         renderer.one(Contact.model_validate({"id": 0, **body}))
-        renderer.notice("dry run: nothing was sent; this contact would be added")
+        renderer.notice(_("dry run: nothing was sent; this contact would be added"))
         return
     renderer.one(ops.add_contact(app_ctx.driver(), body))
 
@@ -152,16 +153,22 @@ def update(
     }  # fmt: skip
     body = ops.checked_fields(fields, email_kinds, billing)
     if not body:
-        raise UsageError("nothing to change: give fields such as --email or --email-kinds")
+        raise UsageError(_("nothing to change: give fields such as --email or --email-kinds"))
     driver = app_ctx.driver()
     current = ops.find_contact(driver, contact_id)
     changes, rows = ops.contact_diff(current, body)
     if not changes:
-        renderer.notice(f"nothing to change: contact {contact_id} already is so")
+        renderer.notice(
+            _("nothing to change: contact {contact_id} already is so").format(contact_id=contact_id)
+        )
         return
     if dry_run:
         show_changes(renderer, "", rows, dry_run=True)
-        renderer.notice(f"dry run: nothing was sent; contact {contact_id} would change so")
+        renderer.notice(
+            _("dry run: nothing was sent; contact {contact_id} would change so").format(
+                contact_id=contact_id
+            )
+        )
         return
     show_changes(renderer, f"Changes to contact {contact_id}:", rows, dry_run=False)
     confirm(app_ctx, yes, f"Change {len(rows)} field(s) of contact {contact_id}?")
@@ -185,8 +192,14 @@ def remove(
     contact = ops.find_contact(driver, contact_id)
     who = f"{contact.first_name} {contact.last_name} <{contact.email}>"
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; contact {contact_id} ({who}) would be removed")
+        renderer.notice(
+            _("dry run: nothing was sent; contact {contact_id} ({who}) would be removed").format(
+                contact_id=contact_id, who=who
+            )
+        )
         return
     confirm(app_ctx, yes, f"Remove contact {contact_id} ({who})?")
     ops.remove_contact(driver, contact_id)
-    renderer.notice(f"removed contact {contact_id} ({who})")
+    renderer.notice(
+        _("removed contact {contact_id} ({who})").format(contact_id=contact_id, who=who)
+    )

@@ -11,6 +11,7 @@ import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.output.render import Renderer
@@ -239,7 +240,9 @@ def downloads_get(
             sys.stdout.write(data.decode("utf-8", "replace"))
         return
     target = content.save(data, output_file or Path(name), force=force)
-    app_ctx.renderer().notice(f"saved {target} ({len(data)} bytes)")
+    app_ctx.renderer().notice(
+        _("saved {target} ({count} bytes)").format(target=target, count=len(data))
+    )
 
 
 # -- affiliate ----------------------------------------------------------------------------------
@@ -260,7 +263,7 @@ def affiliate_show(
     affiliate = content.get_affiliate(app_ctx.driver())
     renderer.one(affiliate)
     if not affiliate.active and renderer.is_table:
-        renderer.notice("hint: activate it with `clientarea affiliate activate`")
+        renderer.notice(_("hint: activate it with `clientarea affiliate activate`"))
 
 
 @affiliate_app.command("activate")
@@ -280,6 +283,6 @@ def affiliate_activate(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     if dry_run:
-        renderer.notice("dry run: nothing was sent; the affiliate account would be activated")
+        renderer.notice(_("dry run: nothing was sent; the affiliate account would be activated"))
         return
     renderer.one(content.activate_affiliate(app_ctx.driver()))

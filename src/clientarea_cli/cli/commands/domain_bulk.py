@@ -29,6 +29,7 @@ from clientarea_cli.cli.bulk_options import (
     YesOpt,
 )
 from clientarea_cli.cli.options import OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -77,7 +78,7 @@ def renew(
     from clientarea_cli.ops.bulk.actions import Renew
 
     if not 1 <= years <= 10:
-        raise UsageError("--years must be between 1 and 10")
+        raise UsageError(_("--years must be between 1 and 10"))
 
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Renew(years=years, use_credit=use_credit), []
@@ -197,7 +198,10 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
         from clientarea_cli.ops.bulk.actions import Toggle
 
         if state is None and not resume:
-            raise UsageError("say on or off", hint=f"clientarea domains {command} on DOMAIN")
+            raise UsageError(
+                _("say on or off"),
+                hint=_("clientarea domains {command} on DOMAIN").format(command=command),
+            )
         enabled = bulk.on_off(state or "on", "on|off")
 
         def build(driver: Driver) -> tuple[Action, list[str]]:
@@ -284,10 +288,10 @@ def nameservers_set(
         refs, servers = servers[:1], servers[1:]
     if servers or not resume:  # with --resume they are optional, and checked against the run
         if not 2 <= len(servers) <= 5:
-            raise UsageError(f"give 2 to 5 name servers (got {len(servers)})")
+            raise UsageError(_("give 2 to 5 name servers (got {count})").format(count=len(servers)))
         servers = [validate.hostname(ns, f"name server {i}") for i, ns in enumerate(servers, 1)]
         if len(set(servers)) != len(servers):
-            raise UsageError("the same name server is given twice")
+            raise UsageError(_("the same name server is given twice"))
 
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Nameservers(nameservers=servers), []

@@ -11,6 +11,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models.domain_records import DomainContacts
@@ -59,7 +60,7 @@ def _read(path: Path) -> tuple[str, str]:
     try:
         return path.read_text(encoding="utf-8"), str(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+        raise UsageError(_("cannot read {path}: {exc}").format(path=path, exc=exc)) from None
 
 
 def _show_changes(renderer: Renderer, domain: str, changes: list[tuple[str, Any, Any]]) -> None:
@@ -140,24 +141,26 @@ def set_(
              "--file": file is not None}  # fmt: skip
     sources = [name for name, present in given.items() if present]
     if len(sources) > 1:
-        raise UsageError(f"choose one source: {' or '.join(sources)}")
+        raise UsageError(_("choose one source: {names}").format(names=" or ".join(sources)))
     by_role: dict[str, dict[str, Any]] = {}
     whole: dict[str, Any] | None = None
     if file is not None:
         data = ops.read_contacts_file(*_read(file))
         if any(key in CONTACT_ROLES for key in data):
             if roles:
-                raise UsageError("--role does not go with a file that names the roles")
+                raise UsageError(_("--role does not go with a file that names the roles"))
             by_role = {key: dict(value) for key, value in data.items()}
         else:
             whole = dict(data)
     if not by_role and not roles:
         raise UsageError(
-            "say which contacts to change with --role (registrant, admin, tech, billing or all)"
+            _("say which contacts to change with --role (registrant, admin, tech, billing or all)")
         )
     if not by_role and whole is None and not overrides and not sources:
         raise UsageError(
-            "nothing to change: give --from-contact, --from-account, --file or fields such as --email"
+            _(
+                "nothing to change: give --from-contact, --from-account, --file or fields such as --email"
+            )
         )
 
     driver = app_ctx.driver()
@@ -171,7 +174,9 @@ def set_(
     new = ops.new_contacts(current, by_role, overrides)
     changes = ops.contacts_diff(current, new)
     if not changes:
-        renderer.notice(f"nothing to change: the contacts of {domain} already are so")
+        renderer.notice(
+            _("nothing to change: the contacts of {domain} already are so").format(domain=domain)
+        )
         return
     if dry_run:
         _dry_run(renderer, domain, changes, new)
@@ -192,7 +197,11 @@ def _dry_run(
         renderer.stdout.write("\n".join(lines) + "\n")
     else:
         renderer.one(new)
-    renderer.notice(f"dry run: nothing was sent; the contacts of {domain} would change so")
+    renderer.notice(
+        _("dry run: nothing was sent; the contacts of {domain} would change so").format(
+            domain=domain
+        )
+    )
 
 
 def _render(renderer: Renderer, contacts: DomainContacts) -> None:

@@ -11,6 +11,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -82,7 +83,7 @@ def confirm(app_ctx: AppContext, yes: bool, question: str) -> None:
 
 def dry_run_show(renderer: Renderer, item: BaseModel, what: str) -> None:
     renderer.one(item)
-    renderer.notice(f"dry run: nothing was sent; {what}")
+    renderer.notice(_("dry run: nothing was sent; {what}").format(what=what))
 
 
 # -- name servers -------------------------------------------------------------------------------
@@ -199,11 +200,15 @@ def child_ns_remove(
     renderer = app_ctx.renderer()
     name = ops.child_host(domain, host)
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {name} would be removed from {domain}")
+        renderer.notice(
+            _("dry run: nothing was sent; {name} would be removed from {domain}").format(
+                name=name, domain=domain
+            )
+        )
         return
     confirm(app_ctx, yes, f"Remove the child name server {name} of {domain}?")
     ops.remove_child_nameserver(app_ctx.driver(), domain, name)
-    renderer.notice(f"removed the child name server {name}")
+    renderer.notice(_("removed the child name server {name}").format(name=name))
 
 
 # -- EPP code (registered on `domains` as `domains epp`) ---------------------------------------
@@ -225,8 +230,9 @@ def epp(ctx: typer.Context, domain: DomainArg, output: OutputOpt = None) -> None
         renderer.key_values([("code", code.code)])
     else:
         typer.echo(
-            "The registry does not let the provider show it: "
-            f"it was e-mailed to {code.emailed_to or 'the registrant'}."
+            _("The registry does not let the provider show it: it was e-mailed to {value}.").format(
+                value=code.emailed_to or "the registrant"
+            )
         )
 
 
@@ -314,7 +320,7 @@ def dns_update(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     if all(v is None for v in (kind, name, value, ttl, priority)):
-        raise UsageError("nothing to change: give --type, --name, --value, --ttl or --priority")
+        raise UsageError(_("nothing to change: give --type, --name, --value, --ttl or --priority"))
     ops.check_record_changes(kind, ttl, priority)
     driver = app_ctx.driver()
     current = ops.find_dns_record(driver, domain, record_id)
@@ -322,7 +328,9 @@ def dns_update(
         domain, current, kind=kind, name=name, value=value, ttl=ttl, priority=priority
     )
     if record == current.as_input():
-        renderer.notice(f"nothing to change: record {record_id} already is so")
+        renderer.notice(
+            _("nothing to change: record {record_id} already is so").format(record_id=record_id)
+        )
         return
     if dry_run:
         dry_run_show(renderer, record, f"record {record_id} would become this")
@@ -350,11 +358,17 @@ def dns_remove(
     record = ops.find_dns_record(driver, domain, record_id)
     shown = f"{record.type} {record.name} {record.value}"
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; record {record_id} ({shown}) would be removed")
+        renderer.notice(
+            _("dry run: nothing was sent; record {record_id} ({shown}) would be removed").format(
+                record_id=record_id, shown=shown
+            )
+        )
         return
     confirm(app_ctx, yes, f"Remove the record {record_id} ({shown}) of {domain}?")
     ops.remove_dns_record(driver, domain, record_id)
-    renderer.notice(f"removed record {record_id} ({shown})")
+    renderer.notice(
+        _("removed record {record_id} ({shown})").format(record_id=record_id, shown=shown)
+    )
 
 
 def _register_contacts() -> None:

@@ -8,6 +8,7 @@ import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models import TransferDetails
@@ -120,7 +121,9 @@ def pay(
         if plan.rest.amount:
             parts.append(f"{plan.rest} by {label}")
         renderer.notice(
-            f"{plan.invoice.number}  balance {plan.invoice.balance}: {' + '.join(parts)}"
+            _("{number}  balance {balance}: {names}").format(
+                number=plan.invoice.number, balance=plan.invoice.balance, names=" + ".join(parts)
+            )
         )
     for currency, (credit, rest) in payments.totals().items():
         text = f"total {credit + rest} {currency}"
@@ -197,6 +200,8 @@ def download(
     if target.is_dir():
         target = target / name
     if target.exists() and not force:
-        raise UsageError(f"{target} exists; use --force to overwrite it")
+        raise UsageError(_("{target} exists; use --force to overwrite it").format(target=target))
     write_user_file(target, content)
-    app_ctx.renderer().notice(f"saved {target} ({len(content):,} bytes)")
+    app_ctx.renderer().notice(
+        _("saved {target} ({count:,} bytes)").format(target=target, count=len(content))
+    )

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.i18n import _
+
 app = typer.Typer(
     help="Run, reset or advance the sandbox provider, or act as its back office (local, for trying).",
     no_args_is_help=True,
@@ -39,7 +41,9 @@ def _today(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"invalid value for --today: {value!r} (use YYYY-MM-DD)") from None
+        raise UsageError(
+            _("invalid value for --today: {value!r} (use YYYY-MM-DD)").format(value=value)
+        ) from None
 
 
 @app.command("serve")
@@ -69,9 +73,11 @@ def serve(
     try:
         check_bind_host(host, public)
     except ValueError as exc:
-        raise UsageError(str(exc), hint="pass --public to expose the sandbox on purpose") from None
+        raise UsageError(
+            str(exc), hint=_("pass --public to expose the sandbox on purpose")
+        ) from None
     if not 0 <= port <= 65535:
-        raise UsageError(f"invalid value for --port: {port}")
+        raise UsageError(_("invalid value for --port: {port}").format(port=port))
     path = _db(db)
     sandbox_app = SandboxApp(str(path), control=control, delay_ms=delay_ms)
 
@@ -89,7 +95,9 @@ def serve(
     except OSError as exc:  # the port is taken, the address is not this machine's, …
         reason = exc.strerror or str(exc)
         raise ClientAreaError(
-            f"cannot listen on {host}:{port}: {reason[:1].lower()}{reason[1:]}",
+            _("cannot listen on {host}:{port}: {value}{reason}").format(
+                host=host, port=port, value=reason[:1].lower(), reason=reason[1:]
+            ),
             hint="choose another --port (0 picks a free one)" if port else None,
         ) from None
 
@@ -118,7 +126,9 @@ def reset(
 
     if not 0 <= extra_domains <= MAX_EXTRA_DOMAINS:
         raise UsageError(
-            f"invalid value for --extra-domains: {extra_domains} (0 to {MAX_EXTRA_DOMAINS})"
+            _(
+                "invalid value for --extra-domains: {extra_domains} (0 to {MAX_EXTRA_DOMAINS})"
+            ).format(extra_domains=extra_domains, MAX_EXTRA_DOMAINS=MAX_EXTRA_DOMAINS)
         )
     path = _db(db)
     reset_database(path, _today(today), extra_domains=extra_domains)
@@ -141,11 +151,16 @@ def advance(
     from clientarea_cli.sandbox import advance_clock, open_database
 
     if not 1 <= days <= MAX_ADVANCE_DAYS:
-        raise UsageError(f"invalid value for --days: {days} (1 to {MAX_ADVANCE_DAYS})")
+        raise UsageError(
+            _("invalid value for --days: {days} (1 to {MAX_ADVANCE_DAYS})").format(
+                days=days, MAX_ADVANCE_DAYS=MAX_ADVANCE_DAYS
+            )
+        )
     path = _db(db)
     if not path.exists():
         raise UsageError(
-            f"no sandbox database at {path}", hint="create one with: clientarea sandbox reset"
+            _("no sandbox database at {path}").format(path=path),
+            hint=_("create one with: clientarea sandbox reset"),
         )
     summary = advance_clock(open_database(path), days)
     sys.stdout.write(summary.line() + "\n")
@@ -157,7 +172,8 @@ def _existing(db: Path | None) -> Path:
     path = _db(db)
     if not path.exists():
         raise UsageError(
-            f"no sandbox database at {path}", hint="create one with: clientarea sandbox reset"
+            _("no sandbox database at {path}").format(path=path),
+            hint=_("create one with: clientarea sandbox reset"),
         )
     return path
 
@@ -192,7 +208,7 @@ def approve_transfer(
         approval = approve_transfer(open_database(path), reference)
     except TransferNotFound as exc:
         raise NotFound(
-            str(exc), hint="list pending top-ups with: clientarea wallet pending"
+            str(exc), hint=_("list pending top-ups with: clientarea wallet pending")
         ) from None
     except TransferConflict as exc:
         raise ClientAreaError(str(exc)) from None
@@ -220,8 +236,12 @@ def show_challenge(
     challenge = pending_challenge(open_database(path), payment_method_id)
     if challenge is None:
         raise NotFound(
-            f"payment method {payment_method_id} has no pending verification challenge",
-            hint=f"start one with: clientarea payment-methods verify {payment_method_id}",
+            _("payment method {payment_method_id} has no pending verification challenge").format(
+                payment_method_id=payment_method_id
+            ),
+            hint=_("start one with: clientarea payment-methods verify {payment_method_id}").format(
+                payment_method_id=payment_method_id
+            ),
         )
     sys.stderr.write(
         f"Payment method {challenge.payment_method_id} ({challenge.method}): "

@@ -14,6 +14,7 @@ from clientarea_cli.cli.commands import service_tickets as by_ticket
 from clientarea_cli.cli.commands.service_tickets import DepartmentOpt, ViaTicketOpt
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models.lifecycle import UpgradeQuote, UpgradeResult
@@ -95,13 +96,17 @@ def cancel(
     timing = ops.parse_when(when)
     text = ops.check_reason(reason)
     plan = service_tickets.plan_cancellation(app_ctx.driver(), service_id, timing)
-    renderer.notice(f"Cancel {ops.label(plan.service)} {plan.effective}. This stops:")
+    renderer.notice(
+        _("Cancel {value} {effective}. This stops:").format(
+            value=ops.label(plan.service), effective=plan.effective
+        )
+    )
     for item in plan.stops:
-        renderer.notice(f"  {item}")
+        renderer.notice(_("  {item}").format(item=item))
     if timing == "immediate":
-        renderer.notice("Its data is deleted now and nothing is refunded.")
+        renderer.notice(_("Its data is deleted now and nothing is refunded."))
     if dry_run:
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     if timing == "end_of_period":
         confirm(app_ctx, yes, f"Request the cancellation of service {service_id}?")
@@ -147,14 +152,16 @@ def cancel_request_withdraw(
     if dry_run:
         request = ops.show_cancellation(driver, service_id)
         renderer.notice(
-            f"dry run: nothing was sent; the request to cancel service {service_id} on "
-            f"{request.effective_date} would be withdrawn"
+            _(
+                "dry run: nothing was sent; the request to cancel service {service_id} on {effective_date} would be withdrawn"
+            ).format(service_id=service_id, effective_date=request.effective_date)
         )
         return
     request = ops.withdraw_cancellation(driver, service_id)
     renderer.notice(
-        f"withdrew the request to cancel service {service_id} on {request.effective_date}; "
-        "it goes on renewing"
+        _(
+            "withdrew the request to cancel service {service_id} on {effective_date}; it goes on renewing"
+        ).format(service_id=service_id, effective_date=request.effective_date)
     )
 
 
@@ -163,22 +170,50 @@ def cancel_request_withdraw(
 
 def _describe_quote(renderer: Renderer, quote: UpgradeQuote, current: str) -> None:
     renderer.notice(
-        f"{current} → {quote.to_product} ({quote.direction}), {quote.billing_cycle}, "
-        f"service {quote.service_id}"
+        _("{current} → {to_product} ({direction}), {billing_cycle}, service {service_id}").format(
+            current=current,
+            to_product=quote.to_product,
+            direction=quote.direction,
+            billing_cycle=quote.billing_cycle,
+            service_id=quote.service_id,
+        )
     )
     renderer.notice(
-        f"  current period {quote.period_start} … {quote.period_end} "
-        f"({quote.days_in_period} days), {quote.days_remaining} days left"
+        _(
+            "  current period {period_start} … {period_end} ({days_in_period} days), {days_remaining} days left"
+        ).format(
+            period_start=quote.period_start,
+            period_end=quote.period_end,
+            days_in_period=quote.days_in_period,
+            days_remaining=quote.days_remaining,
+        )
     )
-    renderer.notice(f"  credit for the unused part   {quote.credit_for_unused}")
-    renderer.notice(f"  cost of the new plan         {quote.cost_of_new}")
+    renderer.notice(
+        _("  credit for the unused part   {credit_for_unused}").format(
+            credit_for_unused=quote.credit_for_unused
+        )
+    )
+    renderer.notice(
+        _("  cost of the new plan         {cost_of_new}").format(cost_of_new=quote.cost_of_new)
+    )
     if quote.amount_due.amount:
-        renderer.notice(f"  amount due                   {quote.amount_due} (+ tax), invoiced")
+        renderer.notice(
+            _("  amount due                   {amount_due} (+ tax), invoiced").format(
+                amount_due=quote.amount_due
+            )
+        )
     else:
-        renderer.notice(f"  credited to your wallet      {quote.amount_credited}")
+        renderer.notice(
+            _("  credited to your wallet      {amount_credited}").format(
+                amount_credited=quote.amount_credited
+            )
+        )
     renderer.notice(
-        f"  from {quote.next_due_date} it renews at {quote.new_recurring_amount} "
-        f"{quote.billing_cycle}"
+        _("  from {next_due_date} it renews at {new_recurring_amount} {billing_cycle}").format(
+            next_due_date=quote.next_due_date,
+            new_recurring_amount=quote.new_recurring_amount,
+            billing_cycle=quote.billing_cycle,
+        )
     )
 
 
@@ -189,15 +224,29 @@ def _print_upgrade(renderer: Renderer, result: UpgradeResult) -> None:
     quote, invoice = result.quote, result.invoice
     if invoice is not None:
         typer.echo(
-            f"Invoice {invoice.number} ({invoice.id}): {invoice.total} due by {invoice.due_date}; "
-            f"service {quote.service_id} moves to {quote.to_product} once it is paid."
+            _(
+                "Invoice {number} ({id}): {total} due by {due_date}; service {service_id} moves to {to_product} once it is paid."
+            ).format(
+                number=invoice.number,
+                id=invoice.id,
+                total=invoice.total,
+                due_date=invoice.due_date,
+                service_id=quote.service_id,
+                to_product=quote.to_product,
+            )
         )
-        renderer.notice(f"hint: pay it with `clientarea invoices pay {invoice.id} --use-credit`")
+        renderer.notice(
+            _("hint: pay it with `clientarea invoices pay {id} --use-credit`").format(id=invoice.id)
+        )
         return
     credited = (
         f"; {quote.amount_credited} credited to your wallet" if quote.amount_credited.amount else ""
     )
-    typer.echo(f"Service {quote.service_id} is now {result.service.product}{credited}.")
+    typer.echo(
+        _("Service {service_id} is now {product}{credited}.").format(
+            service_id=quote.service_id, product=result.service.product, credited=credited
+        )
+    )
 
 
 def upgrade(
@@ -244,7 +293,7 @@ def upgrade(
     _describe_quote(renderer, quote, service.product)
     if dry_run:
         renderer.one(quote)
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     money = quote.amount_due if quote.amount_due.amount else quote.amount_credited
     verb = "for" if quote.amount_due.amount else "crediting"
@@ -297,16 +346,26 @@ def options(
         return
     changes = ops.option_changes(current, wanted)
     if not changes:
-        renderer.notice(f"nothing to change: service {service_id} already has these values")
+        renderer.notice(
+            _("nothing to change: service {service_id} already has these values").format(
+                service_id=service_id
+            )
+        )
         return
     before = {o.key: o.value for o in current.options}
     for key, value in changes.items():
-        renderer.notice(f"  {key}: {before[key]} → {value}")
+        renderer.notice(
+            _("  {key}: {before} → {value}").format(key=key, before=before[key], value=value)
+        )
     delta = ops.options_price_change(current, changes)
     if delta is not None and delta.amount:
-        renderer.notice(f"  each renewal changes by {delta.amount:+} {delta.currency}")
+        renderer.notice(
+            _("  each renewal changes by {amount:+} {currency}").format(
+                amount=delta.amount, currency=delta.currency
+            )
+        )
     if dry_run:
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     if delta is not None and delta.amount > 0:
         confirm(
@@ -317,7 +376,11 @@ def options(
     updated = ops.update_options(driver, service_id, changes)
     renderer.listing(updated.options, ServiceOption, what="configurable options")
     if updated.invoice_id is not None:
-        renderer.notice(f"invoice {updated.invoice_id} was issued for the rest of this period")
+        renderer.notice(
+            _("invoice {invoice_id} was issued for the rest of this period").format(
+                invoice_id=updated.invoice_id
+            )
+        )
 
 
 # -- add-ons ------------------------------------------------------------------------------------
@@ -371,10 +434,15 @@ def addons_add(
     setup = f" + {price.setup_fee} setup" if price.setup_fee.amount else ""
     cost = "free: active at once" if free else f"{price.price}{setup} (+ tax), invoiced now"
     renderer.notice(
-        f"{plan.addon.name} for {ops.label(plan.service)}, {price.billing_cycle}: {cost}"
+        _("{name} for {value}, {billing_cycle}: {cost}").format(
+            name=plan.addon.name,
+            value=ops.label(plan.service),
+            billing_cycle=price.billing_cycle,
+            cost=cost,
+        )
     )
     if dry_run:
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     if not free:
         confirm(app_ctx, yes, f"Order {plan.addon.name} for service {service_id}?")
@@ -391,11 +459,17 @@ def addons_add(
     if not renderer.is_table:
         renderer.one(result)
         return
-    typer.echo(f"Add-on {result.addon.id} ({result.addon.name}) is {result.addon.status}.")
+    typer.echo(
+        _("Add-on {id} ({name}) is {status}.").format(
+            id=result.addon.id, name=result.addon.name, status=result.addon.status
+        )
+    )
     if result.invoice is not None:
         invoice = result.invoice
         typer.echo(
-            f"Invoice {invoice.number} ({invoice.id}): {invoice.total} due by {invoice.due_date}."
+            _("Invoice {number} ({id}): {total} due by {due_date}.").format(
+                number=invoice.number, id=invoice.id, total=invoice.total, due_date=invoice.due_date
+            )
         )
 
 
@@ -421,11 +495,13 @@ def addons_remove(
     found = ops.find_addon(driver, service_id, addon_id)
     shown = f"add-on {addon_id} ({found.name}, {found.status}) of service {service_id}"
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {shown} would be cancelled")
+        renderer.notice(
+            _("dry run: nothing was sent; {shown} would be cancelled").format(shown=shown)
+        )
         return
     confirm(app_ctx, yes, f"Cancel {shown}?")
     ops.remove_addon(driver, service_id, addon_id)
-    renderer.notice(f"cancelled {shown}")
+    renderer.notice(_("cancelled {shown}").format(shown=shown))
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ import typer
 from clientarea_cli.cli.commands.service_lifecycle import DryRunOpt, ServiceArg, YesOpt, confirm
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models.lifecycle import ServiceUsage
@@ -46,7 +47,11 @@ def password(ctx: typer.Context, service_id: ServiceArg) -> None:
     user = ops.credentials(driver, service_id).username  # also: it exists and has a panel
     (secret,) = read_secrets(app_ctx, [(f"New panel password for {user}", True)])
     ops.change_password(driver, service_id, ops.check_password(secret, user))
-    renderer.notice(f"changed the control-panel password of service {service_id} ({user})")
+    renderer.notice(
+        _("changed the control-panel password of service {service_id} ({user})").format(
+            service_id=service_id, user=user
+        )
+    )
 
 
 def credentials(
@@ -66,8 +71,9 @@ def credentials(
     renderer.one(found)
     if found.password is None:
         renderer.notice(
-            "the password is not retrievable: set a new one with "
-            f"`clientarea services password {service_id}`"
+            _(
+                "the password is not retrievable: set a new one with `clientarea services password {service_id}`"
+            ).format(service_id=service_id)
         )
 
 
@@ -92,14 +98,18 @@ def login_url(
     link = ops.login_url(app_ctx.driver(), service_id)
     if renderer.is_table:
         typer.echo(link.url)
-        renderer.notice(f"valid once, until {link.expires_at:%Y-%m-%d %H:%M} UTC")
+        renderer.notice(
+            _("valid once, until {expires_at:%Y-%m-%d %H:%M} UTC").format(
+                expires_at=link.expires_at
+            )
+        )
     else:
         renderer.one(link)
     if open_it:
         import webbrowser
 
         if not webbrowser.open(link.url):
-            renderer.warn("no web browser could be opened; use the link above")
+            renderer.warn(_("no web browser could be opened; use the link above"))
 
 
 # -- mailboxes ----------------------------------------------------------------------------------
@@ -150,13 +160,19 @@ def mailboxes_create(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     if quota is not None and quota < 1:
-        raise UsageError(f"invalid --quota: {quota} (a number of MB, 1 or more)")
+        raise UsageError(
+            _("invalid --quota: {quota} (a number of MB, 1 or more)").format(quota=quota)
+        )
     driver = app_ctx.driver()
     service = ops.get_service(driver, service_id)
     full = ops.mailbox_address(service, address)
     size = f"{quota} MB" if quota else "the plan's default quota"
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {full} would be created with {size}")
+        renderer.notice(
+            _("dry run: nothing was sent; {full} would be created with {size}").format(
+                full=full, size=size
+            )
+        )
         return
     (secret,) = read_secrets(app_ctx, [(f"Password for {full}", True)])
     ops.check_password(secret, full.partition("@")[0])
@@ -182,11 +198,13 @@ def mailboxes_delete(
     driver = app_ctx.driver()
     full = ops.mailbox_address(ops.get_service(driver, service_id), address)
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {full} and its mail would be deleted")
+        renderer.notice(
+            _("dry run: nothing was sent; {full} and its mail would be deleted").format(full=full)
+        )
         return
     confirm(app_ctx, yes, f"Delete the mailbox {full} and all its mail?")
     ops.delete_mailbox(driver, service_id, full)
-    renderer.notice(f"deleted the mailbox {full}")
+    renderer.notice(_("deleted the mailbox {full}").format(full=full))
 
 
 # -- usage --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clientarea_cli.cli.context import AppContext
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.ops.service_tickets import TicketRequest
@@ -35,15 +36,15 @@ def wanted(via_ticket: bool, department: str | None) -> bool:
     if department is not None and not via_ticket:
         from clientarea_cli.errors import UsageError
 
-        raise UsageError("--department goes with --via-ticket")
+        raise UsageError(_("--department goes with --via-ticket"))
     return via_ticket
 
 
 def _preview(renderer: Renderer, request: TicketRequest) -> None:
     ticket = request.ticket
-    renderer.notice(f"This ticket goes to {request.department.name}:")
-    renderer.notice(f"  subject  {ticket.subject}")
-    renderer.notice(f"  service  {ticket.service_id}")
+    renderer.notice(_("This ticket goes to {name}:").format(name=request.department.name))
+    renderer.notice(_("  subject  {subject}").format(subject=ticket.subject))
+    renderer.notice(_("  service  {service_id}").format(service_id=ticket.service_id))
     for line in ticket.message.splitlines():
         renderer.notice(f"  | {line}".rstrip())
 
@@ -65,7 +66,7 @@ def send(
     if dry_run:
         if not renderer.is_table:
             renderer.one(request.draft())
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     confirm(app_ctx, yes, f"Open this ticket to {request.department.name}?")
     opened = ops.open_ticket(app_ctx.driver(), request.ticket)
@@ -112,7 +113,7 @@ def upgrade(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     if to is None:
-        raise UsageError("--via-ticket needs --to: the plan to move to")
+        raise UsageError(_("--via-ticket needs --to: the plan to move to"))
     wanted = lifecycle.parse_cycle(cycle) if cycle else None
     request = ops.upgrade_request(app_ctx.driver(), service_id, to, wanted, department)
     send(app_ctx, renderer, request, dry_run=dry_run, yes=yes)

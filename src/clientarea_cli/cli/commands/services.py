@@ -9,6 +9,7 @@ import typer
 from clientarea_cli.cli.commands.domain_records import DryRunOpt
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(help="List and inspect hosting services.", no_args_is_help=True)
 
@@ -98,7 +99,11 @@ def payment_method(
     )
     outcome = f"renews with {chosen}" if chosen else "renewals are paid by hand"
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {what} would be set so it {outcome}")
+        renderer.notice(
+            _("dry run: nothing was sent; {what} would be set so it {outcome}").format(
+                what=what, outcome=outcome
+            )
+        )
         return
     updated = payment_methods.set_service_method(driver, change)
     if not renderer.is_table:

@@ -9,6 +9,7 @@ import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Ticket, TicketDraft, TicketMessage
@@ -171,7 +172,7 @@ def open_(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     if service is not None and domain is not None:
-        raise UsageError("name the service or the domain, not both (--service or --domain)")
+        raise UsageError(_("name the service or the domain, not both (--service or --domain)"))
     checked_subject = ops.checked_subject(subject)
     level = ops.parse_priority(priority)
     files = ops.existing_files(attach or [])
@@ -186,7 +187,7 @@ def open_(
     )  # fmt: skip
     if dry_run:
         _draft(renderer, ops.draft(ticket, chosen))
-        renderer.notice("dry run: nothing was sent; this ticket would be opened")
+        renderer.notice(_("dry run: nothing was sent; this ticket would be opened"))
         return
     show_opened(renderer, ops.open_ticket(driver, ticket))
 
@@ -195,7 +196,11 @@ def show_opened(renderer: Renderer, opened: Ticket) -> None:
     """A ticket just opened: its thread (or the model) on stdout, its number on stderr."""
     if renderer.is_table:
         _thread(renderer, opened)
-        renderer.notice(f"opened ticket {opened.id} ({opened.number}) to {opened.department}")
+        renderer.notice(
+            _("opened ticket {id} ({number}) to {department}").format(
+                id=opened.id, number=opened.number, department=opened.department
+            )
+        )
     else:
         renderer.one(opened)
 
@@ -237,12 +242,18 @@ def reply(
         )  # fmt: skip
         _draft(renderer, draft)
         state = "reopened" if ticket.status == "closed" else "marked customer-reply"
-        renderer.notice(f"dry run: nothing was sent; this reply would be added ({state})")
+        renderer.notice(
+            _("dry run: nothing was sent; this reply would be added ({state})").format(state=state)
+        )
         return
     sent = ops.reply(driver, ticket_id, body, uploads)
     if renderer.is_table:
         _message(renderer, sent)
-        renderer.notice(f"replied to ticket {ticket_id} ({ticket.number})")
+        renderer.notice(
+            _("replied to ticket {ticket_id} ({number})").format(
+                ticket_id=ticket_id, number=ticket.number
+            )
+        )
     else:
         renderer.one(sent)
 
@@ -263,11 +274,17 @@ def close(
     if dry_run:
         ticket = ops.get_ticket(driver, ticket_id)
         renderer.notice(
-            f"dry run: nothing was sent; ticket {ticket.id} ({ticket.subject}) would be closed"
+            _("dry run: nothing was sent; ticket {id} ({subject}) would be closed").format(
+                id=ticket.id, subject=ticket.subject
+            )
         )
         return
     closed = ops.close(driver, ticket_id)
     if renderer.is_table:
-        renderer.notice(f"closed ticket {closed.id} ({closed.number}): {closed.subject}")
+        renderer.notice(
+            _("closed ticket {id} ({number}): {subject}").format(
+                id=closed.id, number=closed.number, subject=closed.subject
+            )
+        )
     else:
         renderer.one(closed)

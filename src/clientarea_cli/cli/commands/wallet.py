@@ -10,6 +10,7 @@ import typer
 from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -114,11 +115,17 @@ def add(
     driver = app_ctx.driver()
     plan = top_ups.plan_top_up(driver, amount, card_ref=card, transfer=transfer)
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; would {plan.summary}")
+        renderer.notice(
+            _("dry run: nothing was sent; would {summary}").format(summary=plan.summary)
+        )
         return
     _accept_terms(app_ctx, driver, plan, accept_terms)
     if plan.card is not None:
-        renderer.notice(f"{plan.amount} will be charged to {describe(plan.card)}.")
+        renderer.notice(
+            _("{amount} will be charged to {describe}.").format(
+                amount=plan.amount, describe=describe(plan.card)
+            )
+        )
         confirm(app_ctx, yes, f"Add {plan.amount} of credit by {plan.label}?")
     top_up = send_money(
         app_ctx,
@@ -132,7 +139,14 @@ def add(
     elif top_up.method == "transfer":
         _print_transfer(top_up)
     else:
-        typer.echo(f"{top_up.reference}  {top_up.status}: {top_up.amount} by {plan.label}")
+        typer.echo(
+            _("{reference}  {status}: {amount} by {label}").format(
+                reference=top_up.reference,
+                status=top_up.status,
+                amount=top_up.amount,
+                label=plan.label,
+            )
+        )
 
 
 def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted: bool) -> None:
@@ -146,13 +160,18 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
     if not app_ctx.can_prompt():
         where = f" ({plan.terms_url})" if plan.terms_url else ""
         raise UsageError(
-            f"the top-up terms{where} must be accepted: run again with --accept-terms "
-            "(no terminal to ask on)",
-            hint="read them with `clientarea wallet terms`",
+            _(
+                "the top-up terms{where} must be accepted: run again with --accept-terms (no terminal to ask on)"
+            ).format(where=where),
+            hint=_("read them with `clientarea wallet terms`"),
         )
     terms = top_ups.terms(driver)
     renderer = app_ctx.renderer()
-    renderer.notice(f"Top-up terms (version {terms.version}, {terms.url}):\n\n{terms.text}\n")
+    renderer.notice(
+        _("Top-up terms (version {version}, {url}):\n\n{text}\n").format(
+            version=terms.version, url=terms.url, text=terms.text
+        )
+    )
     if not yes_no("Do you accept these terms?"):
         raise Declined("the terms were not accepted; nothing was sent")
 
@@ -163,8 +182,9 @@ def _print_transfer(top_up: TopUp) -> None:
     reference = top_up.reference
     print_bank_accounts(top_up.amount, reference, top_up.bank_accounts)
     typer.echo(
-        f"Then upload the proof of payment: clientarea wallet proof {reference} FILE\n"
-        "The credit is added once the provider confirms the transfer."
+        _(
+            "Then upload the proof of payment: clientarea wallet proof {reference} FILE\nThe credit is added once the provider confirms the transfer."
+        ).format(reference=reference)
     )
 
 
@@ -182,7 +202,11 @@ def terms(ctx: typer.Context, output: OutputOpt = None) -> None:
     if not renderer.is_table:
         renderer.one(terms)
         return
-    typer.echo(f"{terms.text.rstrip()}\n\n(version {terms.version}, {terms.url})")
+    typer.echo(
+        _("{value}\n\n(version {version}, {url})").format(
+            value=terms.text.rstrip(), version=terms.version, url=terms.url
+        )
+    )
 
 
 @app.command("proof")
@@ -217,15 +241,25 @@ def proof(
     driver = app_ctx.driver()
     top_ups.check_pending_transfer(driver, reference)
     if dry_run:
-        renderer.notice(f"dry run: nothing was sent; {file} ({content_type}) is ready to upload")
+        renderer.notice(
+            _("dry run: nothing was sent; {file} ({content_type}) is ready to upload").format(
+                file=file, content_type=content_type
+            )
+        )
         return
     top_up = top_ups.upload_proof(driver, reference, content, content_type)
     if not renderer.is_table:
         renderer.one(top_up)
         return
     typer.echo(
-        f"{top_up.reference}  {top_up.status}: proof uploaded ({content_type}, "
-        f"{len(content):,} bytes); the credit is added once the provider confirms the transfer"
+        _(
+            "{reference}  {status}: proof uploaded ({content_type}, {count:,} bytes); the credit is added once the provider confirms the transfer"
+        ).format(
+            reference=top_up.reference,
+            status=top_up.status,
+            content_type=content_type,
+            count=len(content),
+        )
     )
 
 

@@ -19,6 +19,7 @@ from clientarea_cli.drivers.http import (
     decode,
 )
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     Listing,
 )
@@ -145,5 +146,5 @@ def domain_path(ref: str, suffix: str = "") -> str:
 
     An empty or all-dot reference would become `/domains/` (the listing) or climb the path."""
     if not ref.strip("."):
-        raise UsageError(f"invalid domain: {ref!r} is not a domain name")
+        raise UsageError(_("invalid domain: {ref!r} is not a domain name").format(ref=ref))
     return f"/domains/{quote(ref, safe='')}{suffix}"

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.errors import MalformedResponse
+from clientarea_cli.i18n import _
 from clientarea_cli.models import BulkItemResult, Domain, Invoice
 
 
@@ -76,7 +77,8 @@ class DomainActionsMixin(ClientAreaBase):
         )
         if len(answer.results) != len(items):
             raise MalformedResponse(
-                f"the provider answered {len(answer.results)} results for {len(items)} items "
-                f"(POST /domains/bulk/{action})"
+                _(
+                    "the provider answered {count} results for {count2} items (POST /domains/bulk/{action})"
+                ).format(count=len(answer.results), count2=len(items), action=action)
             )
         return answer.results
