@@ -197,3 +197,18 @@ def test_tab_in_spanish_describes_in_spanish_and_stays_light(tmp_path: Path) -> 
     )
     _, stdout = probe(tmp_path, [], {**zsh, "_TYPER_COMPLETE_ARGS": "clientarea domains list --a"})
     assert '"--auto-renew":"on u off."' in stdout
+
+
+def test_messages_raised_below_the_cli_are_spanish(spanish: CLI) -> None:
+    result = spanish("invoices", "pay", "5006")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: indique cómo pagar: --use-credit, --method MÉTODO o --transfer\n"
+        "sugerencia: --use-credit aplica primero el saldo del monedero; --method o --transfer "
+        "paga el resto\n",
+    )
+    renew = spanish("domains", "renew", "garcia-hosting.es", "--years", "11")
+    assert renew.exit_code == 2
+    assert renew.stderr.startswith("error: ")
+    assert "invalid" not in renew.stderr

@@ -71,7 +71,11 @@ class Targets:
         if self.from_file is not None:
             refs += parse_target_file(_read_file(self.from_file), _file_label(self.from_file))
             if not refs:
-                raise UsageError(f"{_file_label(self.from_file)} names no domains")
+                raise UsageError(
+                    _("{file_label} names no domains").format(
+                        file_label=_file_label(self.from_file)
+                    )
+                )
         within, auto_renew, status = self.expiring_within, self.auto_renew, self.status
         wanted = DomainFilter(
             tld=filters.parse_tld(self.tld) if self.tld is not None else None,
@@ -113,9 +117,11 @@ def _read_file(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text") from None
+        raise UsageError(_("{path} is not UTF-8 text").format(path=path)) from None
 
 
 def typed_args(
@@ -159,8 +165,9 @@ def _check_resume_args(
     for label, keys in given.items():
         if any(mine.get(key) != record.params.get(key) for key in keys):
             raise UsageError(
-                f"`{label}` differs from the run --resume finishes ({record.id}: {record.title}); "
-                "drop it to finish that run as it started, or start a new run without --resume"
+                _(
+                    "`{label}` differs from the run --resume finishes ({id}: {title}); drop it to finish that run as it started, or start a new run without --resume"
+                ).format(label=label, id=record.id, title=record.title)
             )
 
 
@@ -174,7 +181,7 @@ def _hint_on_stop(
         yield
     except KeyboardInterrupt:
         raise _with_way_out(
-            Interrupted("interrupted; the items not finished are kept in the journal"),
+            Interrupted(_("interrupted; the items not finished are kept in the journal")),
             journal, command, profile, moves_money,
         ) from None  # fmt: skip
     except (Interrupted, NetworkError, AuthError, OutcomeUnknown) as exc:
@@ -231,11 +238,16 @@ def run(
     from clientarea_cli.ops.bulk.runner import MAX_CONCURRENCY, MAX_RATE, MIN_RATE, RunOptions
 
     if not 1 <= settings.concurrency <= MAX_CONCURRENCY:
-        raise UsageError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
+        raise UsageError(
+            _("--concurrency must be between 1 and {MAX_CONCURRENCY}").format(
+                MAX_CONCURRENCY=MAX_CONCURRENCY
+            )
+        )
     if settings.rate is not None and not MIN_RATE <= settings.rate <= MAX_RATE:
         raise UsageError(
-            f"--rate must be from {MIN_RATE:g} to {MAX_RATE:g} requests per second "
-            f"(got {settings.rate:g})"
+            _(
+                "--rate must be from {MIN_RATE:g} to {MAX_RATE:g} requests per second (got {rate:g})"
+            ).format(MIN_RATE=MIN_RATE, MAX_RATE=MAX_RATE, rate=settings.rate)
         )
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
@@ -248,12 +260,12 @@ def run(
     if settings.resume:
         if targets.given or settings.dry_run:
             raise UsageError(
-                "--resume takes no targets and no --dry-run: it finishes the run it finds"
+                _("--resume takes no targets and no --dry-run: it finishes the run it finds")
             )
         spec = None
     else:
         spec = targets.spec()
-    profile, _ = app_ctx.profile()
+    profile, _profile = app_ctx.profile()
     driver = app_ctx.driver()
     journal = Journal(journal_file())
     try:
@@ -264,8 +276,12 @@ def run(
             names = [item.domain for item in resumption.items]
             reporter = Reporter(renderer, max(map(len, names), default=0))
             renderer.notice(
-                f"resuming run {run_id} ({resumption.run.title}): "
-                f"{len(resumption.items)} left, {len(resumption.already)} already applied"
+                _("resuming run {run_id} ({title}): {count} left, {count2} already applied").format(
+                    run_id=run_id,
+                    title=resumption.run.title,
+                    count=len(resumption.items),
+                    count2=len(resumption.already),
+                )
             )
             moves_money = resumption.action.moves_money
             with (
@@ -285,7 +301,9 @@ def run(
             return
         if not plan.to_apply:
             renderer.notice(
-                f"nothing to change: {len(plan.items)} domain(s) already {action.done_text()}"
+                _("nothing to change: {count} domain(s) already {value}").format(
+                    count=len(plan.items), value=action.done_text()
+                )
             )
             return
         if plan.needs_confirmation():
@@ -315,9 +333,13 @@ def show_warnings(renderer: Renderer, plan: Plan) -> None:
         renderer.warn(text)
     per_item = [(item.domain, w) for item in plan.to_apply for w in item.warnings]
     for domain, text in per_item[:WARNING_ROWS]:
-        renderer.warn(f"{domain}: {text}")
+        renderer.warn(_("{domain}: {text}").format(domain=domain, text=text))
     if len(per_item) > WARNING_ROWS:
-        renderer.warn(f"… and {len(per_item) - WARNING_ROWS} more like these (see --dry-run)")
+        renderer.warn(
+            _("… and {value} more like these (see --dry-run)").format(
+                value=len(per_item) - WARNING_ROWS
+            )
+        )
 
 
 def _totals_text(plan: Plan) -> str:
@@ -352,7 +374,11 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     rows = plan.to_apply
     preview.listing(rows[:PREVIEW_ROWS], PlanItem, what="domains")
     if len(rows) > PREVIEW_ROWS:
-        renderer.notice(f"… and {len(rows) - PREVIEW_ROWS} more (the whole plan: --dry-run)")
+        renderer.notice(
+            _("… and {value} more (the whole plan: --dry-run)").format(
+                value=len(rows) - PREVIEW_ROWS
+            )
+        )
     renderer.notice(summary)
 
 
@@ -375,7 +401,7 @@ def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
         question = _("Apply '{title}' to {count} domains?")
         ok = ask.yes_no(question.format(title=plan.action.title, count=count))
     if not ok:
-        raise Declined("cancelled; nothing was changed")
+        raise Declined(_("cancelled; nothing was changed"))
 
 
 class Reporter:
@@ -413,7 +439,9 @@ class Reporter:
 
         fmt = self.renderer.fmt
         if not outcome.ok:
-            self.renderer.warn(f"{outcome.domain}: {outcome.error}")
+            self.renderer.warn(
+                _("{domain}: {error}").format(domain=outcome.domain, error=outcome.error)
+            )
         if fmt == "table":
             if outcome.ok:
                 sys.stdout.write(f"{outcome.domain:<{self.width}}  {outcome.result}\n")
@@ -437,20 +465,23 @@ def finish(
     line = f"{action.title}: {done} done, {len(failed)} failed"
     if skipped:
         line += f", {skipped} unchanged"
-    renderer.notice(f"{line} (run {result.run_id})")
+    renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
     due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
     if due:
         ids = " ".join(str(o.invoice_id) for o in due)
         renderer.notice(
-            f"{len(due)} invoice(s) left to pay; they stay unpaid until you pay them: "
-            f"`clientarea invoices pay {ids}`"
+            _(
+                "{count} invoice(s) left to pay; they stay unpaid until you pay them: `clientarea invoices pay {ids}`"
+            ).format(count=len(due), ids=ids)
         )
     if failed:
         raise PartialFailure(
-            f"{len(failed)} of {len(result.outcomes)} domain(s) failed",
+            _("{count} of {count2} domain(s) failed").format(
+                count=len(failed), count2=len(result.outcomes)
+            ),
             hint=(
-                f"details: `clientarea journal show {result.run_id}`; retry them with "
-                f"`{resume_command(record)}`, or give them up with "
-                f"`clientarea journal abandon {result.run_id}`"
+                _(
+                    "details: `clientarea journal show {run_id}`; retry them with `{resume_command}`, or give them up with `clientarea journal abandon {run_id}`"
+                ).format(run_id=result.run_id, resume_command=resume_command(record))
             ),
         )

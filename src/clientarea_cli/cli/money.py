@@ -37,7 +37,7 @@ def send_money(
     """Send one money request through the journal (see ops/money.py); `call` gets the key."""
     from clientarea_cli.ops import money
 
-    profile, _ = app_ctx.profile()
+    profile, _profile = app_ctx.profile()
     with money_log() as log:
         return money.send(
             log, profile=profile, kind=kind, summary=summary, call=call, describe=describe

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from clientarea_cli.cli.context import AppContext
+from clientarea_cli.i18n import _
 
 EDITOR_HINT = (
     "# Write the message above. Lines starting with # are ignored; an empty message cancels."
@@ -36,10 +37,14 @@ def edit(template: str) -> str:
         try:
             done = subprocess.run([*shlex.split(editor), str(path)], check=False)  # noqa: S603
         except OSError as exc:
-            raise UsageError(f"cannot run the editor {editor!r}: {exc}") from None
+            raise UsageError(
+                _("cannot run the editor {editor!r}: {exc}").format(editor=editor, exc=exc)
+            ) from None
         if done.returncode != 0:
             raise UsageError(
-                f"the editor {editor!r} failed (exit {done.returncode}); nothing was sent"
+                _("the editor {editor!r} failed (exit {returncode}); nothing was sent").format(
+                    editor=editor, returncode=done.returncode
+                )
             )
         return path.read_text(encoding="utf-8")
 
@@ -52,7 +57,7 @@ def read_message(
     from clientarea_cli.errors import Declined, UsageError
 
     if message is not None and message_file is not None:
-        raise UsageError("give the message once: --message or --message-file, not both")
+        raise UsageError(_("give the message once: --message or --message-file, not both"))
     if message is not None:
         return message, "--message"
     if message_file is not None:
@@ -61,11 +66,15 @@ def read_message(
         try:
             return message_file.read_text(encoding="utf-8"), str(message_file)
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"invalid --message-file: cannot read {message_file}: {exc}") from None
+            raise UsageError(
+                _("invalid --message-file: cannot read {message_file}: {exc}").format(
+                    message_file=message_file, exc=exc
+                )
+            ) from None
     if not sys.stdin.isatty():
         return sys.stdin.read(), "standard input"
     if not app_ctx.can_prompt():
-        raise UsageError("give the message with --message, --message-file or on standard input")
+        raise UsageError(_("give the message with --message, --message-file or on standard input"))
     edited = edit(f"\n{EDITOR_HINT}\n# {about}\n")
     if not _strip_comments(edited).strip():
         raise Declined("cancelled: the message is empty; nothing was sent")
@@ -83,9 +92,13 @@ def read_secrets(app_ctx: AppContext, prompts: list[tuple[str, bool]]) -> list[s
             for text, twice in prompts
         ]
     if sys.stdin.isatty():
-        raise UsageError("no terminal to ask on (--no-input): give the values on standard input")
+        raise UsageError(_("no terminal to ask on (--no-input): give the values on standard input"))
     lines = sys.stdin.read().splitlines()
     if len(lines) < len(prompts):
         names = ", ".join(text.lower() for text, _ in prompts)
-        raise UsageError(f"standard input must hold {len(prompts)} lines: {names}")
+        raise UsageError(
+            _("standard input must hold {count} lines: {names}").format(
+                count=len(prompts), names=names
+            )
+        )
     return [line.rstrip("\r") for line in lines[: len(prompts)]]

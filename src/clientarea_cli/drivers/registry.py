@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -49,10 +50,10 @@ def load(name: str) -> type[Driver]:
     if name in _BUILTIN:
         import importlib
 
-        module_name, _, attr = _BUILTIN[name].partition(":")
+        module_name, _sep, attr = _BUILTIN[name].partition(":")
         loaded: type[Driver] = getattr(importlib.import_module(module_name), attr)
         return loaded
     raise UsageError(
-        f"unknown driver {name!r}",
-        hint=f"available drivers: {', '.join(available())}",
+        _("unknown driver {name!r}").format(name=name),
+        hint=_("available drivers: {names}").format(names=", ".join(available())),
     )

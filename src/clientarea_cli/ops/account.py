@@ -9,6 +9,7 @@ from datetime import date
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Account, FieldChange
 from clientarea_cli.ops import validate
 
@@ -60,7 +61,7 @@ def person_field(field: str, value: str, *, nullable: bool, limit: int) -> str |
     if not text:
         if nullable:
             return None
-        raise UsageError(f"invalid {what}: it cannot be empty")
+        raise UsageError(_("invalid {what}: it cannot be empty").format(what=what))
     if field == "email":
         return validate.email(text, what)
     if field == "phone":
@@ -68,7 +69,9 @@ def person_field(field: str, value: str, *, nullable: bool, limit: int) -> str |
     if field == "country":
         return validate.country(text, what)
     if len(text) > limit:
-        raise UsageError(f"invalid {what}: longer than {limit} characters")
+        raise UsageError(
+            _("invalid {what}: longer than {limit} characters").format(what=what, limit=limit)
+        )
     return text
 
 
@@ -81,12 +84,16 @@ def account_field(field: str, value: str) -> str | None:
         return None
     if field == "tax_id" and (not _TAX_ID.match(text) or not any(c.isdigit() for c in text)):
         raise UsageError(
-            f"invalid {what}: {text!r} is not a tax id",
-            hint="4 to 50 letters, digits, spaces, dots, hyphens or slashes, with a digit "
-            "(such as ESB12345678)",
+            _("invalid {what}: {text!r} is not a tax id").format(what=what, text=text),
+            hint=_(
+                "4 to 50 letters, digits, spaces, dots, hyphens or slashes, with a digit (such as ESB12345678)"
+            ),
         )
     if field == "language" and not _LANGUAGE.match(text):
-        raise UsageError(f"invalid {what}: {text!r} is not a language tag", hint="such as es or en")
+        raise UsageError(
+            _("invalid {what}: {text!r} is not a language tag").format(what=what, text=text),
+            hint=_("such as es or en"),
+        )
     return text
 
 
@@ -118,7 +125,9 @@ def check_new_password(password: str, account: Account | None) -> str:
     """The provider's strength rule, checked before sending (see docs/account.md)."""
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise UsageError(
-            f"invalid new password: it must be {MIN_PASSWORD} to {MAX_PASSWORD} characters"
+            _(
+                "invalid new password: it must be {MIN_PASSWORD} to {MAX_PASSWORD} characters"
+            ).format(MIN_PASSWORD=MIN_PASSWORD, MAX_PASSWORD=MAX_PASSWORD)
         )
     classes = sum(
         (
@@ -130,15 +139,16 @@ def check_new_password(password: str, account: Account | None) -> str:
     )
     if classes < 3 and len(password) < 16:
         raise UsageError(
-            "invalid new password: it is too weak",
-            hint="mix three of lower case, upper case, digits and symbols, or use 16 characters "
-            "or more",
+            _("invalid new password: it is too weak"),
+            hint=_(
+                "mix three of lower case, upper case, digits and symbols, or use 16 characters or more"
+            ),
         )
     if account is not None:
         personal = [account.email.partition("@")[0], account.first_name, account.last_name]
         if any(len(w) >= 3 and w.lower() in password.lower() for w in personal):
             raise UsageError(
-                "invalid new password: it must not contain your name or e-mail address"
+                _("invalid new password: it must not contain your name or e-mail address")
             )
     return password
 
@@ -146,16 +156,16 @@ def check_new_password(password: str, account: Account | None) -> str:
 def change_password(driver: Driver, current: str, new: str) -> None:
     driver.require(Capability.ACCOUNT, "changing the password")
     if current == new:
-        raise UsageError("invalid new password: it is the same as the current one")
+        raise UsageError(_("invalid new password: it is the same as the current one"))
     driver.change_password(current, new)
 
 
 def security_text(value: str, what: str) -> str:
     text = value.strip()
     if not text:
-        raise UsageError(f"invalid {what}: it is empty")
+        raise UsageError(_("invalid {what}: it is empty").format(what=what))
     if len(text) > 200:
-        raise UsageError(f"invalid {what}: longer than 200 characters")
+        raise UsageError(_("invalid {what}: longer than 200 characters").format(what=what))
     return text
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 
 MAX_HOLDER = 200
 MAX_YEARS_AHEAD = 20
@@ -111,22 +112,26 @@ def check_number(raw: str) -> tuple[str, str]:
     """The number's digits and its brand, or a UsageError that does not repeat the number."""
     digits = _SEPARATORS.sub("", raw)
     if not digits:
-        raise UsageError("the card number is empty")
+        raise UsageError(_("the card number is empty"))
     if not digits.isascii() or not digits.isdigit():
-        raise UsageError("the card number must contain only digits (spaces and dashes are ignored)")
+        raise UsageError(
+            _("the card number must contain only digits (spaces and dashes are ignored)")
+        )
     brand = card_brand(digits)
     if brand == "amex":
-        raise UsageError(AMEX_REFUSED, hint="use a Visa or Mastercard card")
+        raise UsageError(AMEX_REFUSED, hint=_("use a Visa or Mastercard card"))
     if brand is None:
-        raise UsageError("only Visa and Mastercard cards are accepted by this provider")
+        raise UsageError(_("only Visa and Mastercard cards are accepted by this provider"))
     if len(digits) not in LENGTHS[brand]:
         allowed = " or ".join(str(n) for n in LENGTHS[brand])
         raise UsageError(
-            f"a {BRAND_NAMES[brand]} number has {allowed} digits, not {len(digits)}: check it"
+            _("a {BRAND_NAMES} number has {allowed} digits, not {count}: check it").format(
+                BRAND_NAMES=BRAND_NAMES[brand], allowed=allowed, count=len(digits)
+            )
         )
     if not luhn_valid(digits):
         raise UsageError(
-            "the card number is not valid (its check digit is wrong): check for a typo"
+            _("the card number is not valid (its check digit is wrong): check for a typo")
         )
     return digits, brand
 
@@ -135,32 +140,40 @@ def check_expiry(raw: str, today: date) -> str:
     """MM/YY or MM/YYYY, not before this month (a card is valid through its last day): `YYYY-MM`."""
     match = _EXPIRY.match(raw)
     if not match:
-        raise UsageError("the expiry must be MM/YY or MM/YYYY, such as 05/28")
+        raise UsageError(_("the expiry must be MM/YY or MM/YYYY, such as 05/28"))
     month, year = int(match.group(1)), int(match.group(2))
     if len(match.group(2)) == 2:
         year += 2000
     if not 1 <= month <= 12:
-        raise UsageError(f"the expiry month must be 01 to 12, not {match.group(1)}")
+        raise UsageError(
+            _("the expiry month must be 01 to 12, not {value}").format(value=match.group(1))
+        )
     if (year, month) < (today.year, today.month):
-        raise UsageError(f"the card expired at the end of {month:02d}/{year}")
+        raise UsageError(
+            _("the card expired at the end of {month:02d}/{year}").format(month=month, year=year)
+        )
     if year > today.year + MAX_YEARS_AHEAD:
-        raise UsageError(f"the expiry year {year} is too far ahead: check it")
+        raise UsageError(_("the expiry year {year} is too far ahead: check it").format(year=year))
     return f"{year:04d}-{month:02d}"
 
 
 def check_cvc(raw: str) -> str:
     cvc = raw.strip()
     if len(cvc) != CVC_LENGTH or not cvc.isascii() or not cvc.isdigit():
-        raise UsageError("the CVC must be the 3 digits on the back of the card")
+        raise UsageError(_("the CVC must be the 3 digits on the back of the card"))
     return cvc
 
 
 def check_holder(raw: str | None) -> str:
     holder = " ".join((raw or "").split())
     if not holder:
-        raise UsageError("the holder's name is required (as it appears on the card or account)")
+        raise UsageError(_("the holder's name is required (as it appears on the card or account)"))
     if len(holder) > MAX_HOLDER:
-        raise UsageError(f"the holder's name is longer than {MAX_HOLDER} characters")
+        raise UsageError(
+            _("the holder's name is longer than {MAX_HOLDER} characters").format(
+                MAX_HOLDER=MAX_HOLDER
+            )
+        )
     return holder
 
 
@@ -186,20 +199,30 @@ def check_iban(raw: str) -> str:
     """Normalised (no spaces, upper case) and checked: country, length and check digits."""
     iban = "".join(raw.split()).replace("-", "").upper()
     if not iban:
-        raise UsageError("the IBAN is empty")
+        raise UsageError(_("the IBAN is empty"))
     if not iban.isascii() or not iban.isalnum():
-        raise UsageError("an IBAN has only letters and digits (spaces are ignored)")
+        raise UsageError(_("an IBAN has only letters and digits (spaces are ignored)"))
     country = iban[:2]
     length = IBAN_LENGTHS.get(country)
     if length is None or not country.isalpha():
-        raise UsageError(f"the IBAN must start with a known country code, not {country!r}")
+        raise UsageError(
+            _("the IBAN must start with a known country code, not {country!r}").format(
+                country=country
+            )
+        )
     if len(iban) != length:
-        raise UsageError(f"an IBAN from {country} has {length} characters, not {len(iban)}")
+        raise UsageError(
+            _("an IBAN from {country} has {length} characters, not {count}").format(
+                country=country, length=length, count=len(iban)
+            )
+        )
     if not iban[2:4].isdigit() or not iban_valid(iban):
-        raise UsageError("the IBAN is not valid (its check digits are wrong): check for a typo")
+        raise UsageError(_("the IBAN is not valid (its check digits are wrong): check for a typo"))
     if country not in SEPA_COUNTRIES:
         raise UsageError(
-            f"an IBAN from {country} cannot be used for direct debit (SEPA countries only)"
+            _(
+                "an IBAN from {country} cannot be used for direct debit (SEPA countries only)"
+            ).format(country=country)
         )
     return iban
 
@@ -210,7 +233,9 @@ def check_bic(raw: str | None) -> str | None:
     bic = raw.strip().upper()
     if not _BIC.match(bic):
         raise UsageError(
-            f"invalid BIC {raw.strip()!r}: 8 or 11 letters and digits, such as CAIXESBBXXX"
+            _("invalid BIC {value!r}: 8 or 11 letters and digits, such as CAIXESBBXXX").format(
+                value=raw.strip()
+            )
         )
     return bic
 

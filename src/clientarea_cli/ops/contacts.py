@@ -9,6 +9,7 @@ from typing import Any
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, ProviderError, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Contact, FieldChange
 from clientarea_cli.ops.account import person_field
 
@@ -36,7 +37,10 @@ def find_contact(driver: Driver, contact_id: int) -> Contact:
     for contact in list_contacts(driver):
         if contact.id == contact_id:
             return contact
-    raise NotFound(f"contact {contact_id} not found", hint="see `clientarea contacts list`")
+    raise NotFound(
+        _("contact {contact_id} not found").format(contact_id=contact_id),
+        hint=_("see `clientarea contacts list`"),
+    )
 
 
 def parse_kinds(values: list[str], what: str = "--email-kinds") -> list[str]:
@@ -51,7 +55,9 @@ def parse_kinds(values: list[str], what: str = "--email-kinds") -> list[str]:
                 wanted.add(kind)
             elif kind not in ("none", ""):
                 raise UsageError(
-                    f"invalid {what}: {part.strip()!r} is not a kind of e-mail",
+                    _("invalid {what}: {value!r} is not a kind of e-mail").format(
+                        what=what, value=part.strip()
+                    ),
                     hint="use " + ", ".join(EMAIL_KINDS) + ", all or none",
                 )
     return [kind for kind in EMAIL_KINDS if kind in wanted]
@@ -81,7 +87,7 @@ def new_contact(body: dict[str, Any]) -> dict[str, Any]:
     missing = [f for f in ("first_name", "last_name", "email") if body.get(f) is None]
     if missing:
         names = ", ".join("--" + f.replace("_", "-") for f in missing)
-        raise UsageError(f"a new contact needs {names}")
+        raise UsageError(_("a new contact needs {names}").format(names=names))
     return body
 
 
@@ -128,9 +134,12 @@ def remove_contact(driver: Driver, contact_id: int) -> None:
             raise
         shown = ", ".join(str(d) for d in domains[:5]) + (", …" if len(domains) > 5 else "")
         raise ProviderError(
-            f"contact {contact_id} is the billing contact of the recurring payment of "
-            f"{len(domains)} domain(s): {shown}",
+            _(
+                "contact {contact_id} is the billing contact of the recurring payment of {count} domain(s): {shown}"
+            ).format(contact_id=contact_id, count=len(domains), shown=shown),
             status=409,
             code=exc.code,
-            hint="choose another contact for them first (`clientarea domains recur … --contact`)",
+            hint=_(
+                "choose another contact for them first (`clientarea domains recur … --contact`)"
+            ),
         ) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     Affiliate,
     Announcement,
@@ -46,9 +47,9 @@ def search_kb(
 ) -> Listing[KbArticleSummary]:
     words = query.strip()
     if not words:
-        raise UsageError("invalid QUERY: it is empty")
+        raise UsageError(_("invalid QUERY: it is empty"))
     if len(words) > 200:
-        raise UsageError("invalid QUERY: longer than 200 characters")
+        raise UsageError(_("invalid QUERY: longer than 200 characters"))
     return driver.search_kb(words, category_id=category_id, limit=limit)
 
 
@@ -74,9 +75,14 @@ def download(driver: Driver, download_id: int) -> tuple[bytes, str]:
 def save(content: bytes, target: Path, *, force: bool) -> Path:
     """Write the file; an existing one is kept unless `force`."""
     if target.is_dir():
-        raise UsageError(f"invalid -O: {str(target)!r} is a folder; give a file name")
+        raise UsageError(
+            _("invalid -O: {str!r} is a folder; give a file name").format(str=str(target))
+        )
     if target.exists() and not force:
-        raise UsageError(f"{target} already exists", hint="use --force to overwrite it")
+        raise UsageError(
+            _("{target} already exists").format(target=target),
+            hint=_("use --force to overwrite it"),
+        )
     target.write_bytes(content)
     return target
 

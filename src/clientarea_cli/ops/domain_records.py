@@ -11,6 +11,7 @@ from typing import Any
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, ProviderError, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Account, Contact
 from clientarea_cli.models.domain_records import (
     CONTACT_ROLES,
@@ -54,11 +55,18 @@ def child_host(ref: str, host: str) -> str:
     zone = zone_of(ref)
     if "." not in host.strip().rstrip("."):
         if zone is None:
-            raise UsageError(f"invalid HOST: give the full host name (such as {host}.example.es)")
+            raise UsageError(
+                _("invalid HOST: give the full host name (such as {host}.example.es)").format(
+                    host=host
+                )
+            )
         host = f"{host.strip()}.{zone}"
     full = validate.hostname(host, "HOST")
     if zone is not None and not full.endswith("." + zone):
-        raise UsageError(f"invalid HOST: {host!r} is not under {zone}", hint=f"such as ns1.{zone}")
+        raise UsageError(
+            _("invalid HOST: {host!r} is not under {zone}").format(host=host, zone=zone),
+            hint=_("such as ns1.{zone}").format(zone=zone),
+        )
     return full
 
 
@@ -95,8 +103,9 @@ def get_epp_code(driver: Driver, ref: str) -> EppCode:
         if exc.status != 409:
             raise
         raise ProviderError(
-            f"{_ref(ref)} is locked (registrar lock), so its transfer code cannot be given: "
-            f"run `clientarea domains lock off {_ref(ref)}` first",
+            _(
+                "{ref} is locked (registrar lock), so its transfer code cannot be given: run `clientarea domains lock off {ref}` first"
+            ).format(ref=_ref(ref)),
             status=409,
             code=exc.code,
         ) from None
@@ -127,8 +136,8 @@ def parse_roles(values: list[str]) -> list[str]:
             wanted.add(role)
         else:
             raise UsageError(
-                f"invalid value for --role: {value!r}",
-                hint="choose from registrant, admin, tech, billing or all",
+                _("invalid value for --role: {value!r}").format(value=value),
+                hint=_("choose from registrant, admin, tech, billing or all"),
             )
     return [role for role in CONTACT_ROLES if role in wanted]
 
@@ -147,16 +156,30 @@ def read_contacts_file(text: str, source: str) -> dict[str, dict[str, Any]] | di
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise UsageError(f"{source} is not valid JSON: {exc}") from None
+        raise UsageError(
+            _("{source} is not valid JSON: {exc}").format(source=source, exc=exc)
+        ) from None
     if not isinstance(data, dict) or not data:
-        raise UsageError(f"{source} must hold a JSON object: a contact, or contacts by role")
+        raise UsageError(
+            _("{source} must hold a JSON object: a contact, or contacts by role").format(
+                source=source
+            )
+        )
     roles = [key for key in data if key in CONTACT_ROLES]
     if roles and len(roles) != len(data):
         other = next(key for key in data if key not in CONTACT_ROLES)
-        raise UsageError(f"{source}: {other!r} is not a role (registrant, admin, tech, billing)")
+        raise UsageError(
+            _("{source}: {other!r} is not a role (registrant, admin, tech, billing)").format(
+                source=source, other=other
+            )
+        )
     for role in roles:
         if not isinstance(data[role], dict):
-            raise UsageError(f"{source}: {role} must be an object with the contact's fields")
+            raise UsageError(
+                _("{source}: {role} must be an object with the contact's fields").format(
+                    source=source, role=role
+                )
+            )
     return data
 
 
@@ -177,7 +200,7 @@ def find_account_contact(driver: Driver, contact_id: int) -> Contact:
             return contact
     known = ", ".join(f"{c.id} ({c.first_name} {c.last_name})" for c in contacts)
     raise NotFound(
-        f"contact {contact_id} not found",
+        _("contact {contact_id} not found").format(contact_id=contact_id),
         hint=f"the account's contacts: {known}" if known else "the account has no contacts",
     )
 
@@ -240,8 +263,8 @@ def find_dns_record(driver: Driver, ref: str, record_id: int) -> DnsRecord:
         if record.id == record_id:
             return record
     raise NotFound(
-        f"DNS record {record_id} not found in {_ref(ref)}",
-        hint=f"see `clientarea domains dns list {_ref(ref)}`",
+        _("DNS record {record_id} not found in {ref}").format(record_id=record_id, ref=_ref(ref)),
+        hint=_("see `clientarea domains dns list {ref}`").format(ref=_ref(ref)),
     )
 
 
@@ -252,7 +275,11 @@ def check_record_changes(kind: str | None, ttl: int | None, priority: int | None
     if ttl is not None:
         validate.ttl_seconds(ttl)
     if priority is not None and not 0 <= priority <= 65535:
-        raise UsageError(f"invalid --priority: {priority} is out of range (0 to 65535)")
+        raise UsageError(
+            _("invalid --priority: {priority} is out of range (0 to 65535)").format(
+                priority=priority
+            )
+        )
 
 
 def merged_dns_record(

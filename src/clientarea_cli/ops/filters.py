@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE | re.ASCII)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
@@ -15,7 +16,7 @@ MAX_DAYS = 3650
 def _not_empty(value: str, option: str) -> None:
     """An empty filter would match everything: a usage error, never a silent widening."""
     if not value.strip():
-        raise UsageError(f"invalid value for {option}: it is empty")
+        raise UsageError(_("invalid value for {option}: it is empty").format(option=option))
 
 
 def parse_days(value: str, option: str) -> int:
@@ -24,12 +25,16 @@ def parse_days(value: str, option: str) -> int:
     match = _DURATION.match(value)
     if not match:
         raise UsageError(
-            f"invalid value for {option}: {value!r}",
-            hint="use a number of days such as 30d, 6w, 3m or 1y",
+            _("invalid value for {option}: {value!r}").format(option=option, value=value),
+            hint=_("use a number of days such as 30d, 6w, 3m or 1y"),
         )
     days = int(match.group(1)) * _UNIT_DAYS[match.group(2).lower()]
     if days > MAX_DAYS:
-        raise UsageError(f"invalid value for {option}: {value!r} is more than ten years")
+        raise UsageError(
+            _("invalid value for {option}: {value!r} is more than ten years").format(
+                option=option, value=value
+            )
+        )
     return days
 
 
@@ -40,7 +45,11 @@ def parse_on_off(value: str, option: str) -> bool:
         return True
     if lowered in ("off", "false", "no"):
         return False
-    raise UsageError(f"invalid value for {option}: {value!r} (use on or off)")
+    raise UsageError(
+        _("invalid value for {option}: {value!r} (use on or off)").format(
+            option=option, value=value
+        )
+    )
 
 
 def parse_choice(value: str, choices: Iterable[str], option: str) -> str:
@@ -49,8 +58,10 @@ def parse_choice(value: str, choices: Iterable[str], option: str) -> str:
     allowed = list(choices)
     if normalized not in allowed:
         raise UsageError(
-            f"invalid value for {option}: {value!r}",
-            hint=f"choose from {', '.join(c.replace('_', '-') for c in allowed)}",
+            _("invalid value for {option}: {value!r}").format(option=option, value=value),
+            hint=_("choose from {names}").format(
+                names=", ".join(c.replace("_", "-") for c in allowed)
+            ),
         )
     return normalized
 
@@ -59,7 +70,7 @@ def parse_tld(value: str) -> str:
     _not_empty(value, "--tld")
     tld = value.strip().lower().lstrip(".")
     if not re.fullmatch(r"[a-z0-9-]{2,63}(\.[a-z0-9-]{2,63})?", tld):
-        raise UsageError(f"invalid value for --tld: {value!r}")
+        raise UsageError(_("invalid value for --tld: {value!r}").format(value=value))
     return tld
 
 
@@ -69,5 +80,7 @@ def parse_limit(value: int | None, *, all_items: bool, default: int) -> int | No
         return None
     limit = default if value is None else value
     if limit < 1:
-        raise UsageError(f"invalid value for --limit: {limit} (must be at least 1)")
+        raise UsageError(
+            _("invalid value for --limit: {limit} (must be at least 1)").format(limit=limit)
+        )
     return limit

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import MalformedResponse, PaymentError, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Invoice, InvoicePayment, Money, PaymentMethod
 from clientarea_cli.ops.recurring import describe, find_method
 
@@ -65,26 +66,32 @@ def plan_payments(
 ) -> Payments:
     driver.require(Capability.INVOICES, "paying invoices")
     if method_ref and transfer:
-        raise UsageError("choose --method or --transfer, not both")
+        raise UsageError(_("choose --method or --transfer, not both"))
     if not (use_credit or method_ref or transfer):
         raise UsageError(
-            "say how to pay: --use-credit, --method METHOD or --transfer",
-            hint="--use-credit applies wallet credit first; --method or --transfer pays the rest",
+            _("say how to pay: --use-credit, --method METHOD or --transfer"),
+            hint=_(
+                "--use-credit applies wallet credit first; --method or --transfer pays the rest"
+            ),
         )
     if len(set(invoice_ids)) != len(invoice_ids):
-        raise UsageError("an invoice is named twice")
+        raise UsageError(_("an invoice is named twice"))
     invoices = [driver.get_invoice(i) for i in invoice_ids]
     for invoice in invoices:
         if invoice.status not in PAYABLE:
             raise UsageError(
-                f"invoice {invoice.id} ({invoice.number}) is {invoice.status}: nothing to pay"
+                _("invoice {id} ({number}) is {status}: nothing to pay").format(
+                    id=invoice.id, number=invoice.number, status=invoice.status
+                )
             )
     payment_method = None
     if method_ref:
         payment_method = find_method(driver.list_payment_methods(), method_ref)
         if not payment_method.validated:
             raise UsageError(
-                f"payment method {payment_method.id} ({describe(payment_method)}) is not validated yet"
+                _("payment method {id} ({describe}) is not validated yet").format(
+                    id=payment_method.id, describe=describe(payment_method)
+                )
             )
     balance = None
     left: dict[str, Decimal] = {}
@@ -109,9 +116,12 @@ def plan_payments(
         needed = sum((p.rest.amount for p in short), Decimal(0))
         currency = short[0].rest.currency
         raise PaymentError(
-            f"the credit ({balance}) does not cover these invoices: {needed} {currency} more is "
-            "needed; nothing was paid",
-            hint="add --method METHOD or --transfer to pay the rest, or top up with `clientarea wallet add`",
+            _(
+                "the credit ({balance}) does not cover these invoices: {needed} {currency} more is needed; nothing was paid"
+            ).format(balance=balance, needed=needed, currency=currency),
+            hint=_(
+                "add --method METHOD or --transfer to pay the rest, or top up with `clientarea wallet add`"
+            ),
         )
     method = "transfer" if transfer else ("card" if method_ref else None)
     return Payments(plans, use_credit, method, payment_method, balance)
@@ -136,6 +146,10 @@ def download_pdf(driver: Driver, invoice_id: int) -> tuple[bytes, str]:
     driver.require(Capability.INVOICES, "downloading invoices")
     content, name = driver.get_invoice_pdf(invoice_id)
     if not content.startswith(b"%PDF-"):
-        raise MalformedResponse(f"the provider's answer for invoice {invoice_id} is not a PDF")
+        raise MalformedResponse(
+            _("the provider's answer for invoice {invoice_id} is not a PDF").format(
+                invoice_id=invoice_id
+            )
+        )
     safe = Path(name).name if name else ""
     return content, safe if safe.endswith(".pdf") else f"invoice-{invoice_id}.pdf"

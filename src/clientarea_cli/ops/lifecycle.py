@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import ClientAreaError, NotFound, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Money, Service, ServiceAddon
 from clientarea_cli.models.catalog import Product, ProductAddon, ProductPrice
 from clientarea_cli.models.lifecycle import (
@@ -65,14 +66,19 @@ def parse_when(value: str) -> str:
     when = WHEN.get(value.strip().lower())
     if when is None:
         raise UsageError(
-            f"invalid value for --when: {value!r}", hint="choose immediate or end-of-period"
+            _("invalid value for --when: {value!r}").format(value=value),
+            hint=_("choose immediate or end-of-period"),
         )
     return when
 
 
 def check_reason(reason: str | None) -> str | None:
     if reason is not None and len(reason) > MAX_REASON:
-        raise UsageError(f"invalid --reason: it is longer than {MAX_REASON} characters")
+        raise UsageError(
+            _("invalid --reason: it is longer than {MAX_REASON} characters").format(
+                MAX_REASON=MAX_REASON
+            )
+        )
     if reason is None or not reason.strip():
         return None
     return reason.strip()
@@ -102,9 +108,16 @@ def plan_cancellation(driver: Driver, service_id: int, when: str) -> Cancellatio
         existing = None
     if existing is not None:
         raise ClientAreaError(
-            f"{label(service)} already has a cancellation request ({_when_text(existing.when)}, "
-            f"effective {existing.effective_date})",
-            hint=f"withdraw it first: clientarea services cancel-request withdraw {service_id}",
+            _(
+                "{label} already has a cancellation request ({when_text}, effective {effective_date})"
+            ).format(
+                label=label(service),
+                when_text=_when_text(existing.when),
+                effective_date=existing.effective_date,
+            ),
+            hint=_(
+                "withdraw it first: clientarea services cancel-request withdraw {service_id}"
+            ).format(service_id=service_id),
         )
     running = [a for a in service.addons if a.status not in ENDED]
     stops = [label(service)] + [f"add-on {a.name} ({a.id})" for a in running]
@@ -114,14 +127,19 @@ def plan_cancellation(driver: Driver, service_id: int, when: str) -> Cancellatio
 def check_cancellable(service: Service, when: str) -> None:
     """Refused early: a service already ended, or the end of a period it does not have."""
     if service.status in ENDED:
-        raise ClientAreaError(f"{label(service)} is already {service.status}: nothing to cancel")
+        raise ClientAreaError(
+            _("{label} is already {status}: nothing to cancel").format(
+                label=label(service), status=service.status
+            )
+        )
     if when == "end_of_period" and (
         service.billing_cycle in NO_PERIOD or service.next_due_date is None
     ):
         raise UsageError(
-            f"invalid --when: {label(service)} is billed {service.billing_cycle.replace('_', '-')} "
-            "and has no billing period to end",
-            hint="use --when immediate",
+            _("invalid --when: {label} is billed {value} and has no billing period to end").format(
+                label=label(service), value=service.billing_cycle.replace("_", "-")
+            ),
+            hint=_("use --when immediate"),
         )
 
 
@@ -144,8 +162,10 @@ def show_cancellation(driver: Driver, service_id: int) -> CancellationRequest:
     except NotFound:
         get_service(driver, service_id)  # an unknown service says so first
         raise NotFound(
-            f"service {service_id} has no cancellation request",
-            hint=f"request one with `clientarea services cancel {service_id} --when end-of-period`",
+            _("service {service_id} has no cancellation request").format(service_id=service_id),
+            hint=_(
+                "request one with `clientarea services cancel {service_id} --when end-of-period`"
+            ).format(service_id=service_id),
         ) from None
 
 
@@ -154,8 +174,9 @@ def withdraw_cancellation(driver: Driver, service_id: int) -> CancellationReques
     request = show_cancellation(driver, service_id)
     if request.status != "pending":
         raise ClientAreaError(
-            f"service {service_id} was cancelled on {request.effective_date}: a completed "
-            "cancellation cannot be withdrawn"
+            _(
+                "service {service_id} was cancelled on {effective_date}: a completed cancellation cannot be withdrawn"
+            ).format(service_id=service_id, effective_date=request.effective_date)
         )
     driver.withdraw_cancellation(service_id)
     return request
@@ -196,7 +217,9 @@ def find_target(options: list[UpgradeOption], ref: str, service: Service) -> Upg
             return option
     names = ", ".join(f"{o.product_id} ({o.name})" for o in options)
     raise UsageError(
-        f"invalid --to: {ref!r} is not a plan {label(service)} can move to",
+        _("invalid --to: {ref!r} is not a plan {label} can move to").format(
+            ref=ref, label=label(service)
+        ),
         hint=f"its plans: {names}" if names else "it has no other plan to move to",
     )
 
@@ -209,8 +232,10 @@ def quote_upgrade(driver: Driver, service: Service, to: str, cycle: str | None) 
     offered = [p.billing_cycle for p in target.pricing]
     if wanted not in offered:
         raise UsageError(
-            f"invalid --cycle: {target.name} is not offered {wanted.replace('_', '-')}",
-            hint=f"choose from {', '.join(offered)}",
+            _("invalid --cycle: {name} is not offered {value}").format(
+                name=target.name, value=wanted.replace("_", "-")
+            ),
+            hint=_("choose from {names}").format(names=", ".join(offered)),
         )
     return driver.quote_upgrade(service.id, target.product_id, wanted)
 
@@ -242,10 +267,11 @@ def parse_settings(values: list[str]) -> dict[str, str]:
         key = key.strip()
         if not sep or not key:
             raise UsageError(
-                f"invalid --set: {value!r}", hint="use KEY=VALUE, such as cron_jobs=10"
+                _("invalid --set: {value!r}").format(value=value),
+                hint=_("use KEY=VALUE, such as cron_jobs=10"),
             )
         if key in settings:
-            raise UsageError(f"invalid --set: {key} is given twice")
+            raise UsageError(_("invalid --set: {key} is given twice").format(key=key))
         settings[key] = setting.strip()
     return settings
 
@@ -255,7 +281,10 @@ def _option_value(option: ServiceOption, value: str) -> bool | int | str:
     if option.type == "select":
         allowed = [c.value for c in option.choices]
         if value not in allowed:
-            raise UsageError(f"invalid {what}", hint=f"choose from {', '.join(allowed)}")
+            raise UsageError(
+                _("invalid {what}").format(what=what),
+                hint=_("choose from {names}").format(names=", ".join(allowed)),
+            )
         return value
     if option.type == "quantity":
         low, high = option.min or 0, option.max
@@ -264,16 +293,20 @@ def _option_value(option: ServiceOption, value: str) -> bool | int | str:
             or int(value) < low
             or (high and int(value) > high)
         ):
-            raise UsageError(f"invalid {what}: give a whole number from {low} to {high}")
+            raise UsageError(
+                _("invalid {what}: give a whole number from {low} to {high}").format(
+                    what=what, low=low, high=high
+                )
+            )
         return int(value)
     if option.type == "toggle":
         if value.lower() in ON_WORDS:
             return True
         if value.lower() in OFF_WORDS:
             return False
-        raise UsageError(f"invalid {what}", hint="use on or off")
+        raise UsageError(_("invalid {what}").format(what=what), hint=_("use on or off"))
     if len(value) > 255:
-        raise UsageError(f"invalid {what}: at most 255 characters")
+        raise UsageError(_("invalid {what}: at most 255 characters").format(what=what))
     return value
 
 
@@ -288,8 +321,10 @@ def option_changes(
         if option is None:
             known = ", ".join(options) or "none"
             raise UsageError(
-                f"invalid --set: {key!r} is not an option of service {current.service_id}",
-                hint=f"its options: {known}",
+                _("invalid --set: {key!r} is not an option of service {service_id}").format(
+                    key=key, service_id=current.service_id
+                ),
+                hint=_("its options: {known}").format(known=known),
             )
         new = _option_value(option, value)
         if new != option.value:
@@ -336,7 +371,9 @@ def product_of(driver: Driver, service: Service) -> Product:
         if product.name == service.product and service.group in (None, product.group):
             return product
     raise ClientAreaError(
-        f"{service.product} is not in the provider's catalog: no add-ons to order"
+        _("{product} is not in the provider's catalog: no add-ons to order").format(
+            product=service.product
+        )
     )
 
 
@@ -356,7 +393,9 @@ def plan_addon(driver: Driver, service_id: int, ref: str, cycle: str | None) -> 
     if addon is None:
         names = ", ".join(f"{a.id} ({a.name})" for a in product.addons)
         raise UsageError(
-            f"invalid ADDON: {ref!r} is not an add-on of {product.name}",
+            _("invalid ADDON: {ref!r} is not an add-on of {name}").format(
+                ref=ref, name=product.name
+            ),
             hint=f"its add-ons: {names}" if names else f"{product.name} has no add-ons",
         )
     cycles = [p.billing_cycle for p in addon.pricing]
@@ -364,8 +403,10 @@ def plan_addon(driver: Driver, service_id: int, ref: str, cycle: str | None) -> 
     price = next((p for p in addon.pricing if p.billing_cycle == chosen), None)
     if price is None:
         raise UsageError(
-            f"invalid --cycle: {addon.name} is not offered {chosen.replace('_', '-')}",
-            hint=f"choose from {', '.join(cycles)}",
+            _("invalid --cycle: {name} is not offered {value}").format(
+                name=addon.name, value=chosen.replace("_", "-")
+            ),
+            hint=_("choose from {names}").format(names=", ".join(cycles)),
         )
     return AddonPlan(service, addon, price)
 
@@ -383,7 +424,7 @@ def find_addon(driver: Driver, service_id: int, addon_id: int) -> ServiceAddon:
             return addon
     known = ", ".join(f"{a.id} ({a.name}, {a.status})" for a in service.addons)
     raise NotFound(
-        f"add-on {addon_id} not found on {label(service)}",
+        _("add-on {addon_id} not found on {label}").format(addon_id=addon_id, label=label(service)),
         hint=f"its add-ons: {known}" if known else "it has no add-ons",
     )
 

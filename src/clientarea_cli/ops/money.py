@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import AnswerLost, ClientAreaError, MalformedResponse, OutcomeUnknown
+from clientarea_cli.i18n import _
 from clientarea_cli.models import MoneyOperation
 
 T = TypeVar("T")
@@ -146,7 +147,9 @@ def send(
 def _unknown(log: MoneyLog, key: str, summary: str, reason: str) -> OutcomeUnknown:
     log.mark(key, "unknown", reason)
     return OutcomeUnknown(
-        f"{summary}: {reason}", hint=RECONCILE_HINT, details={"idempotency_key": key}
+        _("{summary}: {reason}").format(summary=summary, reason=reason),
+        hint=RECONCILE_HINT,
+        details={"idempotency_key": key},
     )
 
 

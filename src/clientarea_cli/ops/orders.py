@@ -12,6 +12,7 @@ from pydantic import SecretStr
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import NotFound, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models.catalog import (
     DomainAvailability,
     Order,
@@ -29,7 +30,7 @@ MAX_PROMO = 64
 
 def list_products(driver: Driver, group: str | None) -> list[Product]:
     if group is not None and not group.strip():
-        raise UsageError("invalid --group: it is empty")
+        raise UsageError(_("invalid --group: it is empty"))
     return driver.list_products(group=group.strip() if group else None)
 
 
@@ -43,7 +44,7 @@ def find_product(driver: Driver, ref: str) -> Product:
         if product.name.lower() == wanted.lower():
             return product
     raise NotFound(
-        f"product {ref!r} not found in the catalog",
+        _("product {ref!r} not found in the catalog").format(ref=ref),
         hint="see `clientarea catalog list`: "
         + ", ".join(f"{p.id} ({p.name})" for p in products[:6])
         + (", …" if len(products) > 6 else ""),
@@ -54,13 +55,15 @@ def domain_name(value: str, what: str = "NAME") -> str:
     """A domain name as the provider wants it: lower case, no trailing dot, IDN in punycode."""
     name = value.strip().lower().removesuffix(".")
     if not name:
-        raise UsageError(f"invalid {what}: it is empty")
+        raise UsageError(_("invalid {what}: it is empty").format(what=what))
     if not name.isascii():
         try:
             name = name.encode("idna").decode("ascii")
         except UnicodeError:
             raise UsageError(
-                f"invalid {what}: {value!r} is not a valid international name"
+                _("invalid {what}: {value!r} is not a valid international name").format(
+                    what=what, value=value
+                )
             ) from None
     return name
 
@@ -91,39 +94,52 @@ def build_order(
     `require_code=False` checks everything but the transfer code (before asking for it).
     """
     if product is None and domain is None:
-        raise UsageError("nothing to order: give a PRODUCT, or --domain NAME --register/--transfer")
+        raise UsageError(
+            _("nothing to order: give a PRODUCT, or --domain NAME --register/--transfer")
+        )
     if product is not None:
         cycles = [p.billing_cycle for p in product.pricing]
         hint = f"{product.name} is offered {', '.join(c.replace('_', '-') for c in cycles)}"
         if cycle is None:
-            raise UsageError("--cycle is required with a product", hint=hint)
+            raise UsageError(_("--cycle is required with a product"), hint=hint)
         if cycle not in cycles:
-            raise UsageError(f"invalid --cycle: {product.name} is not offered {cycle}", hint=hint)
+            raise UsageError(
+                _("invalid --cycle: {name} is not offered {cycle}").format(
+                    name=product.name, cycle=cycle
+                ),
+                hint=hint,
+            )
         if product.requires_domain and domain is None:
             raise UsageError(
-                f"{product.name} needs a domain",
-                hint="add --domain NAME with --register, --transfer or --existing",
+                _("{name} needs a domain").format(name=product.name),
+                hint=_("add --domain NAME with --register, --transfer or --existing"),
             )
     order_domain = None
     if domain is not None:
         if action is None:
-            raise UsageError("say what to do with --domain: --register, --transfer or --existing")
+            raise UsageError(
+                _("say what to do with --domain: --register, --transfer or --existing")
+            )
         if action == "existing" and product is None:
-            raise UsageError("--existing only names the domain of a PRODUCT: give the product")
+            raise UsageError(_("--existing only names the domain of a PRODUCT: give the product"))
         if not 1 <= years <= MAX_YEARS or (action == "transfer" and years != 1):
             allowed = (
                 "1 (a transfer adds one year)" if action == "transfer" else f"1 to {MAX_YEARS}"
             )
-            raise UsageError(f"invalid --years: {years} (use {allowed})")
+            raise UsageError(
+                _("invalid --years: {years} (use {allowed})").format(years=years, allowed=allowed)
+            )
         if action == "transfer" and require_code and not (epp_code and epp_code.strip()):
-            raise UsageError("a transfer needs the domain's transfer (EPP) code")
+            raise UsageError(_("a transfer needs the domain's transfer (EPP) code"))
         name = validate.hostname(domain_name(domain, "--domain"), "--domain")
         code = SecretStr(epp_code.strip()) if action == "transfer" and epp_code else None
         order_domain = OrderDomain(name=name, action=action, years=years, epp_code=code)
     elif action is not None:
-        raise UsageError(f"--{action} needs --domain NAME")
+        raise UsageError(_("--{action} needs --domain NAME").format(action=action))
     if promo is not None and not 1 <= len(promo.strip()) <= MAX_PROMO:
-        raise UsageError(f"invalid --promo: a code has 1 to {MAX_PROMO} characters")
+        raise UsageError(
+            _("invalid --promo: a code has 1 to {MAX_PROMO} characters").format(MAX_PROMO=MAX_PROMO)
+        )
     return OrderRequest(
         product_id=product.id if product else None,
         billing_cycle=cycle if product else None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     Domain,
     DomainFilter,
@@ -132,7 +133,11 @@ def add_bank_account(
 def unvalidated(driver: Driver, ref: str) -> PaymentMethod:
     method = resolve(driver, ref)
     if method.validated:
-        raise UsageError(f"payment method {method.id} ({label(method)}) is already validated")
+        raise UsageError(
+            _("payment method {id} ({label}) is already validated").format(
+                id=method.id, label=label(method)
+            )
+        )
     return method
 
 
@@ -140,9 +145,9 @@ def normal_answer(raw: str) -> str:
     """An amount typed `0,37`, `0.37` or `0.37 EUR` becomes `0.37`; a code stays as typed."""
     answer = raw.strip()
     if not answer:
-        raise UsageError("the verification answer is empty")
+        raise UsageError(_("the verification answer is empty"))
     if len(answer) > 64:
-        raise UsageError("the verification answer is longer than 64 characters")
+        raise UsageError(_("the verification answer is longer than 64 characters"))
     match = _DECIMAL_ANSWER.match(answer)
     return f"{match.group(1)}.{match.group(2)}" if match else answer
 
@@ -220,31 +225,39 @@ def plan_service_method(driver: Driver, service_id: int, ref: str) -> ServiceMet
     word = ref.strip().lower()
     if word in WALLET_WORDS:
         raise UsageError(
-            "wallet credit never pays automatic renewals: choose a validated card or bank "
-            "account (or `none` to pay renewals by hand)",
-            hint="see them with `clientarea payment-methods list`",
+            _(
+                "wallet credit never pays automatic renewals: choose a validated card or bank account (or `none` to pay renewals by hand)"
+            ),
+            hint=_("see them with `clientarea payment-methods list`"),
         )
     driver.require(Capability.SERVICES, "choosing a service's payment method")
     service = driver.get_service(service_id)
     if service.status in ENDED or service.billing_cycle in NOT_RENEWED:
         what = service.status if service.status in ENDED else f"billed {service.billing_cycle}"
         raise UsageError(
-            f"service {service.id} ({service.product}) is {what}: it has no renewals to pay"
+            _("service {id} ({product}) is {what}: it has no renewals to pay").format(
+                id=service.id, product=service.product, what=what
+            )
         )
     if word in NO_METHOD_WORDS:
         return ServiceMethodChange(service, None, [])
     method = resolve(driver, ref)
     if not method.validated:
         raise UsageError(
-            f"payment method {method.id} ({label(method)}) is not validated yet: only a "
-            "validated method pays automatic renewals",
-            hint=f"verify it first: clientarea payment-methods verify {method.id}",
+            _(
+                "payment method {id} ({label}) is not validated yet: only a validated method pays automatic renewals"
+            ).format(id=method.id, label=label(method)),
+            hint=_("verify it first: clientarea payment-methods verify {id}").format(id=method.id),
         )
     warnings: list[str] = []
     last_day = card_last_day(method)
     if last_day is not None:
         if last_day < provider_today(driver):
-            raise UsageError(f"card {method.id} ({describe(method)}) has expired")
+            raise UsageError(
+                _("card {id} ({describe}) has expired").format(
+                    id=method.id, describe=describe(method)
+                )
+            )
         due = service.next_due_date
         if due is not None and last_day < due:
             warnings.append(

@@ -15,6 +15,7 @@ from datetime import date
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import PaymentError, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Contact, PaymentMethod
 from clientarea_cli.ops.bulk.actions import Recurring
 
@@ -57,12 +58,14 @@ def find_method(methods: list[PaymentMethod], ref: str, option: str = "--method"
         return by_last4[0]
     if len(by_last4) > 1:
         raise UsageError(
-            f"{option} {ref} matches several payment methods; use the id",
+            _("{option} {ref} matches several payment methods; use the id").format(
+                option=option, ref=ref
+            ),
             hint="ids: " + ", ".join(f"{m.id} ({describe(m)})" for m in by_last4),
         )
     raise UsageError(
-        f"no payment method {ref!r} on this account",
-        hint="see them with `clientarea payment-methods list`",
+        _("no payment method {ref!r} on this account").format(ref=ref),
+        hint=_("see them with `clientarea payment-methods list`"),
     )
 
 
@@ -72,14 +75,14 @@ def find_contact(contacts: list[Contact], ref: str) -> Contact:
     if ref.lower() == "billing":
         billing = [c for c in contacts if c.is_billing]
         if not billing:
-            raise UsageError("--contact billing: the account has no billing contact")
+            raise UsageError(_("--contact billing: the account has no billing contact"))
         return billing[0]
     for contact in contacts:
         if str(contact.id) == ref or contact.email.lower() == ref.lower():
             return contact
     raise UsageError(
-        f"no contact {ref!r} on this account",
-        hint="use a contact id, its e-mail, or `billing`",
+        _("no contact {ref!r} on this account").format(ref=ref),
+        hint=_("use a contact id, its e-mail, or `billing`"),
     )
 
 
@@ -100,37 +103,43 @@ def setup(
     """Check the method and contact before anything changes; build the action and its warnings."""
     if not enabled:
         if method_ref or contact_ref:
-            raise UsageError("--off takes no --method or --contact")
+            raise UsageError(_("--off takes no --method or --contact"))
         return RecurringSetup(Recurring(enabled=False), [])
     driver.require(Capability.PAYMENT_METHODS, "choosing a recurring payment method")
     methods = driver.list_payment_methods()
     cards = [m for m in methods if _usable_card(m, today)]
     if not cards:
         raise PaymentError(
-            "no validated card on the account: domains renew automatically only with a "
-            "validated card (wallet credit is never used for automatic renewals)",
-            hint="add a card and verify it, then try again (`clientarea payment-methods list`)",
+            _(
+                "no validated card on the account: domains renew automatically only with a validated card (wallet credit is never used for automatic renewals)"
+            ),
+            hint=_("add a card and verify it, then try again (`clientarea payment-methods list`)"),
         )
     if not method_ref:
         raise UsageError(
-            "--method is required to switch recurring payment on",
+            _("--method is required to switch recurring payment on"),
             hint="validated cards: " + ", ".join(f"--method {m.id} ({describe(m)})" for m in cards),
         )
     method = find_method(methods, method_ref)
     if method.type != "card":
         raise UsageError(
-            f"payment method {method.id} is a {describe(method)}: domains renew automatically "
-            "only with a validated card",
+            _(
+                "payment method {id} is a {describe}: domains renew automatically only with a validated card"
+            ).format(id=method.id, describe=describe(method)),
             hint="validated cards: " + ", ".join(f"{m.id} ({describe(m)})" for m in cards),
         )
     if not method.validated:
         raise UsageError(
-            f"card {method.id} ({describe(method)}) is not validated yet",
-            hint="validate it first; until then it cannot pay recurring charges",
+            _("card {id} ({describe}) is not validated yet").format(
+                id=method.id, describe=describe(method)
+            ),
+            hint=_("validate it first; until then it cannot pay recurring charges"),
         )
     last_day = card_last_day(method)
     if last_day is not None and last_day < today:
-        raise UsageError(f"card {method.id} ({describe(method)}) has expired")
+        raise UsageError(
+            _("card {id} ({describe}) has expired").format(id=method.id, describe=describe(method))
+        )
     warnings: list[str] = []
     contact_id = None
     contact_label = ""

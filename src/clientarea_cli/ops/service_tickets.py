@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import ClientAreaError, NotSupported, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     Department,
     NewTicket,
@@ -103,7 +104,7 @@ def choose_department(
             if word in department.name.lower().split():
                 return department
     if not departments:
-        raise ClientAreaError("the provider lists no support department to send the ticket to")
+        raise ClientAreaError(_("the provider lists no support department to send the ticket to"))
     return departments[0]
 
 
@@ -144,11 +145,17 @@ def upgrade_request(
     when the provider lists them, else the name as given."""
     service = lifecycle.get_service(driver, service_id)
     if service.status in lifecycle.ENDED:
-        raise ClientAreaError(f"{lifecycle.label(service)} is {service.status}: nothing to move")
+        raise ClientAreaError(
+            _("{value} is {status}: nothing to move").format(
+                value=lifecycle.label(service), status=service.status
+            )
+        )
     wanted = to.strip()
     if not wanted or len(wanted) > MAX_PLAN:
         raise UsageError(
-            f"invalid --to: give the plan's name or id (at most {MAX_PLAN} characters)"
+            _("invalid --to: give the plan's name or id (at most {MAX_PLAN} characters)").format(
+                MAX_PLAN=MAX_PLAN
+            )
         )
     product_id = None
     try:

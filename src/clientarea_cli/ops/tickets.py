@@ -10,6 +10,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     AttachmentUpload,
     Department,
@@ -41,12 +42,15 @@ def parse_status(value: str | None) -> str | None:
     status = value.strip().lower().replace("-", "_")
     if not status:
         raise UsageError(
-            "invalid value for --status: it is empty", hint="use " + ", ".join(STATUS_CHOICES)
+            _("invalid value for --status: it is empty"), hint="use " + ", ".join(STATUS_CHOICES)
         )
     if status == "all":
         return None
     if status not in TICKET_STATUSES:
-        raise UsageError(f"invalid --status: {value!r}", hint="use " + ", ".join(STATUS_CHOICES))
+        raise UsageError(
+            _("invalid --status: {value!r}").format(value=value),
+            hint="use " + ", ".join(STATUS_CHOICES),
+        )
     return status
 
 
@@ -54,7 +58,8 @@ def parse_priority(value: str) -> str:
     priority = value.strip().lower()
     if priority not in TICKET_PRIORITIES:
         raise UsageError(
-            f"invalid --priority: {value!r}", hint="use " + ", ".join(TICKET_PRIORITIES)
+            _("invalid --priority: {value!r}").format(value=value),
+            hint="use " + ", ".join(TICKET_PRIORITIES),
         )
     return priority
 
@@ -73,7 +78,10 @@ def find_department(departments: list[Department], value: str) -> Department:
     if len(by_word) == 1:
         return by_word[0]
     known = ", ".join(f"{d.id} ({d.name})" for d in departments)
-    raise UsageError(f"invalid --department: {value!r} is not a department", hint=f"use {known}")
+    raise UsageError(
+        _("invalid --department: {value!r} is not a department").format(value=value),
+        hint=_("use {known}").format(known=known),
+    )
 
 
 def list_tickets(driver: Driver, status: str | None, limit: int | None) -> Listing[TicketSummary]:
@@ -87,17 +95,27 @@ def get_ticket(driver: Driver, ticket_id: int) -> Ticket:
 def checked_subject(subject: str) -> str:
     text = subject.strip()
     if not text:
-        raise UsageError("invalid --subject: it is empty")
+        raise UsageError(_("invalid --subject: it is empty"))
     if len(text) > MAX_SUBJECT:
-        raise UsageError(f"invalid --subject: longer than {MAX_SUBJECT} characters")
+        raise UsageError(
+            _("invalid --subject: longer than {MAX_SUBJECT} characters").format(
+                MAX_SUBJECT=MAX_SUBJECT
+            )
+        )
     return text
 
 
 def checked_message(message: str, source: str) -> str:
     if not message.strip():
-        raise UsageError(f"the message ({source}) is empty; nothing was sent")
+        raise UsageError(
+            _("the message ({source}) is empty; nothing was sent").format(source=source)
+        )
     if len(message) > MAX_MESSAGE:
-        raise UsageError(f"the message ({source}) is longer than {MAX_MESSAGE} characters")
+        raise UsageError(
+            _("the message ({source}) is longer than {MAX_MESSAGE} characters").format(
+                source=source, MAX_MESSAGE=MAX_MESSAGE
+            )
+        )
     return message.rstrip()
 
 
@@ -110,7 +128,7 @@ def _size(size: int) -> str:
 
 def content_type(path: Path, content: bytes) -> str:
     """The file's type from its extension; text that has no known extension is text/plain."""
-    guessed, _ = mimetypes.guess_type(path.name)
+    guessed, _encoding = mimetypes.guess_type(path.name)
     if guessed is None:
         try:
             content.decode("utf-8")
@@ -124,7 +142,7 @@ def existing_files(paths: list[Path]) -> list[Path]:
     """`--attach` files must exist before the message is asked for."""
     for path in paths:
         if not path.is_file():
-            raise UsageError(f"invalid --attach: {str(path)!r} is not a file")
+            raise UsageError(_("invalid --attach: {str!r} is not a file").format(str=str(path)))
     return paths
 
 
@@ -135,30 +153,38 @@ def read_attachments(
     there are not too many, none is too large, and each is of an accepted type."""
     if limits is not None and len(paths) > limits.max_files:
         raise UsageError(
-            f"invalid --attach: {len(paths)} files, the provider takes at most "
-            f"{limits.max_files} per message"
+            _(
+                "invalid --attach: {count} files, the provider takes at most {max_files} per message"
+            ).format(count=len(paths), max_files=limits.max_files)
         )
     uploads = []
     for path in paths:
         if not path.is_file():
-            raise UsageError(f"invalid --attach: {str(path)!r} is not a file")
+            raise UsageError(_("invalid --attach: {str!r} is not a file").format(str=str(path)))
         size = path.stat().st_size
         if limits is not None and size > limits.max_file_size:
             raise UsageError(
-                f"invalid --attach: {path.name} is {_size(size)}; the provider takes at most "
-                f"{_size(limits.max_file_size)} per file"
+                _(
+                    "invalid --attach: {name} is {size}; the provider takes at most {size2} per file"
+                ).format(name=path.name, size=_size(size), size2=_size(limits.max_file_size))
             )
         content = path.read_bytes()
         if not content:
-            raise UsageError(f"invalid --attach: {path.name} is empty")
+            raise UsageError(_("invalid --attach: {name} is empty").format(name=path.name))
         kind = content_type(path, content)
         if limits is not None and kind not in limits.content_types:
             raise UsageError(
-                f"invalid --attach: {path.name} is {kind}, which the provider does not take",
+                _("invalid --attach: {name} is {kind}, which the provider does not take").format(
+                    name=path.name, kind=kind
+                ),
                 hint="accepted: " + ", ".join(limits.content_types),
             )
         if kind in _MAGIC and not content.startswith(_MAGIC[kind]):
-            raise UsageError(f"invalid --attach: {path.name} does not look like {kind}")
+            raise UsageError(
+                _("invalid --attach: {name} does not look like {kind}").format(
+                    name=path.name, kind=kind
+                )
+            )
         encoded = base64.b64encode(content).decode("ascii")
         uploads.append(AttachmentUpload(name=path.name, content_type=kind, content_base64=encoded))
     return uploads

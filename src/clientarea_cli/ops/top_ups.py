@@ -18,6 +18,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Listing, Money, PaymentMethod, TopUp, WalletTerms
 from clientarea_cli.ops.account import provider_today
 from clientarea_cli.ops.cards import AMEX_REFUSED
@@ -62,7 +63,7 @@ def _presets_text(presets: list[Money]) -> str:
 def choose_preset(raw: str, presets: list[Money]) -> Money:
     """The preset `raw` names (`100`, `100.00`, `100 EUR`, `100,00€`), or a UsageError listing them."""
     if not presets:
-        raise UsageError("this provider offers no top-up amounts")
+        raise UsageError(_("this provider offers no top-up amounts"))
     match = _AMOUNT.match(raw)
     amount: Decimal | None = None
     currency = None
@@ -77,7 +78,9 @@ def choose_preset(raw: str, presets: list[Money]) -> Money:
         if amount == preset.amount and currency in (None, preset.currency):
             return preset
     raise UsageError(
-        f"the top-up amount must be one of {_presets_text(presets)} (not {raw.strip()!r})"
+        _("the top-up amount must be one of {presets_text} (not {value!r})").format(
+            presets_text=_presets_text(presets), value=raw.strip()
+        )
     )
 
 
@@ -88,18 +91,20 @@ def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
     label = describe(method)
     if method.type != "card":
         raise UsageError(
-            f"payment method {method.id} is a {label}: top-ups are paid by card or by --transfer"
+            _("payment method {id} is a {label}: top-ups are paid by card or by --transfer").format(
+                id=method.id, label=label
+            )
         )
     if (method.brand or "").lower() in ("amex", "american express", "american_express"):
-        raise UsageError(AMEX_REFUSED, hint="use a Visa or Mastercard card")
+        raise UsageError(AMEX_REFUSED, hint=_("use a Visa or Mastercard card"))
     if not method.validated:
         raise UsageError(
-            f"card {method.id} ({label}) is not validated yet",
-            hint=f"verify it first: clientarea payment-methods verify {method.id}",
+            _("card {id} ({label}) is not validated yet").format(id=method.id, label=label),
+            hint=_("verify it first: clientarea payment-methods verify {id}").format(id=method.id),
         )
     last_day = card_last_day(method)
     if last_day is not None and last_day < provider_today(driver):
-        raise UsageError(f"card {method.id} ({label}) has expired")
+        raise UsageError(_("card {id} ({label}) has expired").format(id=method.id, label=label))
     return method
 
 
@@ -107,10 +112,10 @@ def plan_top_up(driver: Driver, amount: str, *, card_ref: str | None, transfer: 
     """Check the amount against the provider's presets and the card, before anything is sent."""
     driver.require(Capability.WALLET, "adding credit")
     if card_ref and transfer:
-        raise UsageError("choose --card or --transfer, not both")
+        raise UsageError(_("choose --card or --transfer, not both"))
     if not (card_ref or transfer):
         raise UsageError(
-            "say how to pay: --card METHOD (a validated card) or --transfer (bank transfer)"
+            _("say how to pay: --card METHOD (a validated card) or --transfer (bank transfer)")
         )
     wallet = driver.get_wallet()
     preset = choose_preset(amount, wallet.top_up_presets)
@@ -149,26 +154,33 @@ def read_proof(path: Path) -> tuple[bytes, str]:
     try:
         info = path.stat()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"{path} is not a file")
+        raise UsageError(_("{path} is not a file").format(path=path))
     size = info.st_size
     if size > MAX_PROOF_BYTES:
         raise UsageError(
-            f"{path} is {size:,} bytes: a proof of payment may be at most 10 MB "
-            f"({MAX_PROOF_BYTES:,} bytes)"
+            _(
+                "{path} is {size:,} bytes: a proof of payment may be at most 10 MB ({MAX_PROOF_BYTES:,} bytes)"
+            ).format(path=path, size=size, MAX_PROOF_BYTES=MAX_PROOF_BYTES)
         )
     if size == 0:
-        raise UsageError(f"{path} is empty")
+        raise UsageError(_("{path} is empty").format(path=path))
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("cannot read {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None
     for magic, content_type in PROOF_TYPES:
         if content.startswith(magic):
             return content, content_type
     raise UsageError(
-        f"{path} is not a PDF, PNG or JPEG file (judged by its content, not its name)",
+        _("{path} is not a PDF, PNG or JPEG file (judged by its content, not its name)").format(
+            path=path
+        ),
     )
 
 
@@ -179,8 +191,9 @@ def check_pending_transfer(driver: Driver, reference: str) -> TopUp:
     if top_up.method != "transfer" or top_up.status != "pending":
         what = "bank-transfer" if top_up.method == "transfer" else top_up.method
         raise UsageError(
-            f"top-up {top_up.reference} is a {what} top-up, {top_up.status}: only a pending "
-            "bank transfer takes a proof of payment"
+            _(
+                "top-up {reference} is a {what} top-up, {status}: only a pending bank transfer takes a proof of payment"
+            ).format(reference=top_up.reference, what=what, status=top_up.status)
         )
     return top_up
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models.domain_records import (
     CONTACT_ROLES,
     DNS_RECORD_TYPES,
@@ -62,7 +63,10 @@ CONTACT_FIELDS: dict[str, tuple[bool, int]] = {
 
 
 def _invalid(what: str, value: object, reason: str, hint: str | None = None) -> UsageError:
-    return UsageError(f"invalid {what}: {value!r} {reason}", hint=hint)
+    return UsageError(
+        _("invalid {what}: {value!r} {reason}").format(what=what, value=value, reason=reason),
+        hint=hint,
+    )
 
 
 # -- host names and addresses -------------------------------------------------------------------
@@ -117,13 +121,17 @@ def ip_address(value: str, what: str) -> str:
 def ip_addresses(values: list[str], what: str = "--ip") -> list[str]:
     """1 to 13 different IP addresses (a child name server's glue)."""
     if not values:
-        raise UsageError(f"give at least one IP address with {what}")
+        raise UsageError(_("give at least one IP address with {what}").format(what=what))
     if len(values) > MAX_IPS:
-        raise UsageError(f"too many IP addresses: {len(values)} (at most {MAX_IPS})")
+        raise UsageError(
+            _("too many IP addresses: {count} (at most {MAX_IPS})").format(
+                count=len(values), MAX_IPS=MAX_IPS
+            )
+        )
     ips = [ip_address(value, what) for value in values]
     for index, ip in enumerate(ips):
         if ip in ips[:index]:
-            raise UsageError(f"invalid {what}: {ip} is given twice")
+            raise UsageError(_("invalid {what}: {ip} is given twice").format(what=what, ip=ip))
     return ips
 
 
@@ -168,11 +176,16 @@ def _txt(value: str) -> str:
     if _TXT_STRINGS.match(value):
         for index, part in enumerate(_TXT_STRING.findall(value), 1):
             if len(part) > 255:
-                raise UsageError(f"invalid VALUE: TXT string {index} is longer than 255 characters")
+                raise UsageError(
+                    _("invalid VALUE: TXT string {index} is longer than 255 characters").format(
+                        index=index
+                    )
+                )
     elif len(value) > 255:
         raise UsageError(
-            "invalid VALUE: a TXT value longer than 255 characters must be split into "
-            'quoted strings: "…" "…"'
+            _(
+                'invalid VALUE: a TXT value longer than 255 characters must be split into quoted strings: "…" "…"'
+            )
         )
     return value
 
@@ -229,14 +242,18 @@ def dns_record(
     checked_ttl = ttl_seconds(ttl)
     if kind in PRIORITY_TYPES:
         if priority is None:
-            raise UsageError(f"{kind} records need --priority (0 to 65535)")
+            raise UsageError(_("{kind} records need --priority (0 to 65535)").format(kind=kind))
         if not 0 <= priority <= 65535:
             raise _invalid("--priority", priority, "is out of range (0 to 65535)")
     elif priority is not None:
-        raise UsageError(f"--priority is only for MX and SRV records, not {kind}")
+        raise UsageError(
+            _("--priority is only for MX and SRV records, not {kind}").format(kind=kind)
+        )
     relative = record_name(name, kind, zone)
     if kind == "CNAME" and relative == "@":
-        raise UsageError("a CNAME record cannot be at the apex (@), beside the SOA and NS records")
+        raise UsageError(
+            _("a CNAME record cannot be at the apex (@), beside the SOA and NS records")
+        )
     return DnsRecordInput(
         type=kind,
         name=relative,
@@ -284,7 +301,9 @@ def country(value: str, what: str) -> str:
 def contact_field(field: str, value: str | None, what: str) -> str | None:
     """One contact field, checked on its own (format and length; emptiness below)."""
     if field not in CONTACT_FIELDS:
-        raise UsageError(f"{what} is not a contact field", hint=", ".join(CONTACT_FIELDS))
+        raise UsageError(
+            _("{what} is not a contact field").format(what=what), hint=", ".join(CONTACT_FIELDS)
+        )
     if value is None or not value.strip():
         return None
     limit = CONTACT_FIELDS[field][1]
@@ -302,10 +321,14 @@ def contact_field(field: str, value: str | None, what: str) -> str | None:
 def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
     """A whole WHOIS contact for `role`; errors name `<role>.<field>`."""
     if role not in CONTACT_ROLES:
-        raise UsageError(f"invalid role {role!r}", hint="use " + ", ".join(CONTACT_ROLES))
+        raise UsageError(
+            _("invalid role {role!r}").format(role=role), hint="use " + ", ".join(CONTACT_ROLES)
+        )
     unknown = [key for key in fields if key not in CONTACT_FIELDS]
     if unknown:
-        raise UsageError(f"{role}.{unknown[0]} is not a contact field")
+        raise UsageError(
+            _("{role}.{unknown} is not a contact field").format(role=role, unknown=unknown[0])
+        )
     checked: dict[str, str | None] = {}
     for field, (required, _limit) in CONTACT_FIELDS.items():
         raw = fields.get(field)
@@ -314,7 +337,8 @@ def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
         value = contact_field(field, raw, f"{role}.{field}")
         if required and value is None:
             raise UsageError(
-                f"{role}.{field} is required and empty", hint=f"set it with --{_opt(field)}"
+                _("{role}.{field} is required and empty").format(role=role, field=field),
+                hint=_("set it with --{opt}").format(opt=_opt(field)),
             )
         checked[field] = value
     return DomainContact.model_validate(checked)

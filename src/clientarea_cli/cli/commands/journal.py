@@ -8,6 +8,7 @@ import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(
     help="Bulk runs and money requests recorded on this machine: --resume, reconcile.",
@@ -72,7 +73,9 @@ def show(
     finally:
         journal.close()
     renderer.notice(
-        f"run {record.id}: {record.title} ({record.mode} mode, profile {record.profile})"
+        _("run {id}: {title} ({mode} mode, profile {profile})").format(
+            id=record.id, title=record.title, mode=record.mode, profile=record.profile
+        )
     )
     renderer.listing(entries, JournalEntry, what="items")
 
@@ -169,10 +172,10 @@ def reconcile(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
-    profile, _ = app_ctx.profile()
+    profile, _profile = app_ctx.profile()
     with money_log() as log:
         settled = money.reconcile(app_ctx.driver(), log, profile)
     if not settled and renderer.fmt == "table":
-        renderer.notice("nothing to reconcile: every money request has a known outcome")
+        renderer.notice(_("nothing to reconcile: every money request has a known outcome"))
         return
     renderer.listing(settled, MoneyOperation, what="money requests")

@@ -9,6 +9,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models.catalog import Order, OrderQuote, OrderRequest
@@ -46,7 +47,9 @@ def _print_order(renderer: Renderer, order: Order) -> None:
     renderer.listing(order.items, OrderItem, what="items")
     if invoice is not None and invoice.balance.amount:
         renderer.notice(
-            f"hint: pay it with `clientarea invoices pay {invoice.id}` (--use-credit, --method…)"
+            _("hint: pay it with `clientarea invoices pay {id}` (--use-credit, --method…)").format(
+                id=invoice.id
+            )
         )
 
 
@@ -110,7 +113,7 @@ def order(
     actions = [name for name, on in (("register", register), ("transfer", transfer),
                                      ("existing", existing)) if on]  # fmt: skip
     if len(actions) > 1:
-        raise UsageError("choose one of --register, --transfer or --existing")
+        raise UsageError(_("choose one of --register, --transfer or --existing"))
     wanted_cycle = lifecycle.parse_cycle(cycle) if cycle else None
     driver = app_ctx.driver()
     found = orders.find_product(driver, product) if product is not None else None
@@ -128,15 +131,17 @@ def order(
         (code,) = read_secrets(app_ctx, [(f"Transfer (EPP) code of {domain}", False)])
     request = build(code, final=True)
     quote = orders.quote_order(driver, request)
-    renderer.notice("The order:")
+    renderer.notice(_("The order:"))
     _show_quote(renderer, quote)
     if use_credit:
         balance = driver.get_wallet().balance
-        renderer.notice(f"  credit applied now: up to {balance} (your balance)")
+        renderer.notice(
+            _("  credit applied now: up to {balance} (your balance)").format(balance=balance)
+        )
     if dry_run:
         if not renderer.is_table:
             renderer.one(quote)
-        renderer.notice("dry run: nothing was ordered")
+        renderer.notice(_("dry run: nothing was ordered"))
         return
     what = ", ".join(item.description for item in quote.items if item.amount.amount >= 0)
     from clientarea_cli.cli.commands.service_lifecycle import confirm

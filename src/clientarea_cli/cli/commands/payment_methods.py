@@ -14,6 +14,7 @@ import typer
 from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models import PaymentMethod
@@ -79,8 +80,10 @@ def _read_fields(app_ctx: AppContext, fields: list[tuple[str, bool]], what: str)
     if len(lines) < len(fields):
         names = ", ".join(name.lower() for name, _ in fields)
         raise UsageError(
-            f"{what}: expected {len(fields)} line(s) on standard input ({names}), got {len(lines)}",
-            hint="they are never taken as arguments: type them at the prompt on a terminal",
+            _("{what}: expected {count} line(s) on standard input ({names}), got {count2}").format(
+                what=what, count=len(fields), names=names, count2=len(lines)
+            ),
+            hint=_("they are never taken as arguments: type them at the prompt on a terminal"),
         )
     return lines[: len(fields)]
 
@@ -91,8 +94,8 @@ def _holder(app_ctx: AppContext, holder: str | None, what: str) -> str | None:
     if holder is not None:
         return holder
     if not app_ctx.can_prompt():
-        raise UsageError(f"--holder NAME is required: the name on the {what}")
-    return str(typer.prompt(f"Name on the {what}", err=True))
+        raise UsageError(_("--holder NAME is required: the name on the {what}").format(what=what))
+    return str(typer.prompt(_("Name on the {what}").format(what=what), err=True))
 
 
 def _added(app_ctx: AppContext, output: str | None, method: PaymentMethod) -> None:
@@ -100,13 +103,18 @@ def _added(app_ctx: AppContext, output: str | None, method: PaymentMethod) -> No
 
     renderer = app_ctx.renderer(output)
     if renderer.is_table:
-        typer.echo(f"Added {describe(method)} (id {method.id}), not validated yet.")
+        typer.echo(
+            _("Added {describe} (id {id}), not validated yet.").format(
+                describe=describe(method), id=method.id
+            )
+        )
     else:
         renderer.one(method)
     if not method.validated:
         renderer.notice(
-            "It must be verified before it can pay recurring charges or top-ups: "
-            f"clientarea payment-methods verify {method.id}"
+            _(
+                "It must be verified before it can pay recurring charges or top-ups: clientarea payment-methods verify {id}"
+            ).format(id=method.id)
         )
 
 
@@ -135,7 +143,9 @@ def add_card(
     card = cards.check_card(number, expiry, cvc, name, provider_today(driver))
     del number, cvc
     if dry_run:
-        app_ctx.renderer().notice(f"dry run: nothing was sent; {card} passed every check")
+        app_ctx.renderer().notice(
+            _("dry run: nothing was sent; {card} passed every check").format(card=card)
+        )
         return
     method = payment_methods.add_card(driver, card, make_default=make_default)
     _added(app_ctx, output, method)
@@ -175,14 +185,17 @@ def add_bank(
     account = cards.check_bank_account(iban, name, bic)
     if dry_run:
         app_ctx.renderer().notice(
-            f"dry run: nothing was sent; IBAN ···{account.last4} passed every check"
+            _("dry run: nothing was sent; IBAN ···{last4} passed every check").format(
+                last4=account.last4
+            )
         )
         return
     if not accept_mandate:
         if not app_ctx.can_prompt():
             raise UsageError(
-                "direct debit needs a mandate: run again with --accept-mandate "
-                "(no terminal to ask on)"
+                _(
+                    "direct debit needs a mandate: run again with --accept-mandate (no terminal to ask on)"
+                )
             )
         question = f"Authorise direct debits from the account ···{account.last4} (SEPA mandate)?"
         if not yes_no(question):
@@ -229,14 +242,19 @@ def verify(
         )
         if challenge.status == "pending":
             if renderer.is_table:
-                typer.echo(f"{label}: {challenge.instructions}")
+                typer.echo(
+                    _("{label}: {instructions}").format(
+                        label=label, instructions=challenge.instructions
+                    )
+                )
             if not app_ctx.can_prompt():
                 if not renderer.is_table:
                     renderer.one(challenge)
                 word = "AMOUNT" if challenge.kind == "micro_charge" else "CODE"
                 renderer.notice(
-                    f"then: clientarea payment-methods verify {method.id} --answer {word} "
-                    f"({challenge.attempts_left} attempt(s) left)"
+                    _(
+                        "then: clientarea payment-methods verify {id} --answer {word} ({attempts_left} attempt(s) left)"
+                    ).format(id=method.id, word=word, attempts_left=challenge.attempts_left)
                 )
                 return
             asked = "Amount charged" if challenge.kind == "micro_charge" else "Code received"
@@ -250,9 +268,17 @@ def verify(
     if not renderer.is_table:
         renderer.one(result)
     elif result.status == "verified":
-        typer.echo(f"{label} is validated: it can now pay recurring charges and top-ups.")
+        typer.echo(
+            _("{label} is validated: it can now pay recurring charges and top-ups.").format(
+                label=label
+            )
+        )
     else:
-        typer.echo(f"{label}: verification {result.status}. {result.instructions}")
+        typer.echo(
+            _("{label}: verification {status}. {instructions}").format(
+                label=label, status=result.status, instructions=result.instructions
+            )
+        )
 
 
 @app.command("default")
@@ -270,7 +296,11 @@ def default(ctx: typer.Context, method_ref: MethodArg, output: OutputOpt = None)
     if not renderer.is_table:
         renderer.one(method)
         return
-    typer.echo(f"{describe(method)} (id {method.id}) is now the default payment method.")
+    typer.echo(
+        _("{describe} (id {id}) is now the default payment method.").format(
+            describe=describe(method), id=method.id
+        )
+    )
 
 
 @app.command("remove")
@@ -295,16 +325,18 @@ def remove(
     label = f"{payment_methods.label(removal.method)} (id {removal.method.id})"
     if removal.in_use:
         renderer.notice(
-            f"{removal.count} item(s) renew with {label} and would lose their recurring payment:"
+            _("{count} item(s) renew with {label} and would lose their recurring payment:").format(
+                count=removal.count, label=label
+            )
         )
         for line in removal.losing():
-            renderer.notice(f"  {line}")
+            renderer.notice(_("  {line}").format(line=line))
     else:
-        renderer.notice(f"No service or domain renews with {label}.")
+        renderer.notice(_("No service or domain renews with {label}.").format(label=label))
     if dry_run:
-        renderer.notice("dry run: nothing was sent")
+        renderer.notice(_("dry run: nothing was sent"))
         return
     confirm(app_ctx, yes, f"Remove {label}?")
     count = payment_methods.remove(driver, removal)
     lost = f" {count} item(s) no longer renew automatically." if count else ""
-    typer.echo(f"Removed {label}.{lost}")
+    typer.echo(_("Removed {label}.{lost}").format(label=label, lost=lost))

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import BulkItemResult, Domain, Invoice, Money, Outcome, PlanItem
 
 
@@ -326,5 +327,5 @@ def action_from_journal(name: str, params: dict[str, Any]) -> Action:
     }
     builder = builders.get(name)
     if builder is None:
-        raise UsageError(f"the journal names an unknown action {name!r}")
+        raise UsageError(_("the journal names an unknown action {name!r}").format(name=name))
     return builder(**params)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Outcome
 from clientarea_cli.ops.bulk import plan as plans
 from clientarea_cli.ops.bulk import targets
@@ -61,8 +62,8 @@ def find_resumable(journal: Journal, command: str, profile: str) -> str:
     run_id = journal.latest_unfinished(command, profile)
     if run_id is None:
         raise UsageError(
-            "nothing to resume: no unfinished run of this command for this profile",
-            hint="see past runs with `clientarea journal list`",
+            _("nothing to resume: no unfinished run of this command for this profile"),
+            hint=_("see past runs with `clientarea journal list`"),
         )
     return run_id
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from clientarea_cli.errors import NotFound, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import JournalEntry, Outcome, PlanItem, RunSummary
 
 SCHEMA = [
@@ -215,7 +216,11 @@ class Journal:
                 "SELECT status, pid FROM runs WHERE id = ?", (run_id,)
             ).fetchone()
         if row is not None and row["status"] == "running" and _alive(row["pid"]):
-            raise UsageError(f"run {run_id} is still running (process {row['pid']}): stop it first")
+            raise UsageError(
+                _("run {run_id} is still running (process {row}): stop it first").format(
+                    run_id=run_id, row=row["pid"]
+                )
+            )
         left = [e for e in self.entries(run_id) if e.state in (*UNFINISHED, "failed")]
         now = _now()
         self._write(
@@ -243,7 +248,7 @@ class Journal:
                 (run_id, f"{run_id}%"),
             ).fetchone()
         if row is None:
-            raise NotFound(f"no bulk run {run_id!r} in the journal")
+            raise NotFound(_("no bulk run {run_id!r} in the journal").format(run_id=run_id))
         return RunRecord(
             id=row["id"],
             command=row["command"],

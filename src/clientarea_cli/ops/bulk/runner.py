@@ -25,6 +25,7 @@ from clientarea_cli.errors import (
     NetworkError,
     OutcomeUnknown,
 )
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Outcome
 from clientarea_cli.ops.bulk.actions import Action
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem
@@ -182,7 +183,7 @@ class Runner:
                 self.journal.finish(self.run_id, "interrupted")
                 # cli/bulk.py adds the hint: the command that finishes the run, from the journal.
                 raise Interrupted(
-                    "interrupted; the items not finished are kept in the journal"
+                    _("interrupted; the items not finished are kept in the journal")
                 ) from None
 
     def _report(self, outcome: Outcome) -> None:

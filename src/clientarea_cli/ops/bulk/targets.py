@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Domain, DomainFilter
 from clientarea_cli.ops.validate import domain_ref
 
@@ -33,12 +34,13 @@ class TargetSpec:
     def check(self) -> None:
         if not (self.refs or self.all or self.has_filters):
             raise UsageError(
-                "name the domains to act on",
-                hint="give domain names, --all, a filter (--tld, --expiring-within, --status, "
-                "--auto-renew) or --from-file FILE",
+                _("name the domains to act on"),
+                hint=_(
+                    "give domain names, --all, a filter (--tld, --expiring-within, --status, --auto-renew) or --from-file FILE"
+                ),
             )
         if self.all and self.refs:
-            raise UsageError("--all cannot be combined with domain names or --from-file")
+            raise UsageError(_("--all cannot be combined with domain names or --from-file"))
         self.refs = [domain_ref(ref) for ref in self.refs]
 
 
@@ -53,8 +55,10 @@ def parse_target_file(text: str, source: str = "the file") -> list[str]:
     for line_no, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE:
             raise UsageError(
-                f"{source}, line {line_no}: longer than {MAX_LINE:,} characters",
-                hint="give one domain name per line (or CSV / NDJSON with a 'domain' field)",
+                _("{source}, line {line_no}: longer than {MAX_LINE:,} characters").format(
+                    source=source, line_no=line_no, MAX_LINE=MAX_LINE
+                ),
+                hint=_("give one domain name per line (or CSV / NDJSON with a 'domain' field)"),
             )
     first = stripped.splitlines()[0].strip()
     if first.startswith("{"):
@@ -72,7 +76,9 @@ def parse_target_file(text: str, source: str = "the file") -> list[str]:
 
 def _from_csv(text: str, header: list[str], source: str) -> list[str]:
     if "domain" not in header:
-        raise UsageError(f"{source} looks like CSV but has no 'domain' column")
+        raise UsageError(
+            _("{source} looks like CSV but has no 'domain' column").format(source=source)
+        )
     column = header.index("domain")
     rows = csv.reader(io.StringIO(text))
     next(rows)  # the header
@@ -82,7 +88,9 @@ def _from_csv(text: str, header: list[str], source: str) -> list[str]:
             continue
         value = row[column].strip() if column < len(row) else ""
         if not value:
-            raise UsageError(f"{source}, line {line}: empty 'domain' value")
+            raise UsageError(
+                _("{source}, line {line}: empty 'domain' value").format(source=source, line=line)
+            )
         names.append(value)
     return names
 
@@ -95,10 +103,16 @@ def _from_ndjson(text: str, source: str) -> list[str]:
         try:
             row = json.loads(line)
         except ValueError:
-            raise UsageError(f"{source}, line {line_no}: not valid JSON") from None
+            raise UsageError(
+                _("{source}, line {line_no}: not valid JSON").format(source=source, line_no=line_no)
+            ) from None
         value = row.get("domain") if isinstance(row, dict) else None
         if not isinstance(value, str) or not value.strip():
-            raise UsageError(f"{source}, line {line_no}: no 'domain' string")
+            raise UsageError(
+                _("{source}, line {line_no}: no 'domain' string").format(
+                    source=source, line_no=line_no
+                )
+            )
         names.append(value.strip())
     return names
 
@@ -142,7 +156,7 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
         raise NotFound(
             f"no such domain in this account: {missing[0]}"
             + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
-            hint="nothing was changed; check the names with `clientarea domains list`",
+            hint=_("nothing was changed; check the names with `clientarea domains list`"),
         )
     return chosen
 
@@ -154,8 +168,8 @@ def _fetch_each(driver: Driver, refs: list[str]) -> list[Domain]:
             domain = driver.get_domain(ref)
         except NotFound:
             raise NotFound(
-                f"no such domain in this account: {ref}",
-                hint="nothing was changed; check the names with `clientarea domains list`",
+                _("no such domain in this account: {ref}").format(ref=ref),
+                hint=_("nothing was changed; check the names with `clientarea domains list`"),
             ) from None
         chosen.setdefault(domain.id, domain)
     return list(chosen.values())
