@@ -11,6 +11,7 @@ import typer
 
 from clientarea_cli import __version__
 from clientarea_cli.cli.lazy import make_lazy_group
+from clientarea_cli.i18n import _
 
 COMMANDS = "clientarea_cli.cli.commands"
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -82,7 +83,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"clientarea {__version__}")
+        typer.echo(_("clientarea {version__}").format(version__=__version__))
         raise typer.Exit()
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import typer
 from typer import _click
 
+from clientarea_cli.i18n import _
+
 if TYPE_CHECKING:
     from clientarea_cli.config.store import ConfigStore, Profile
     from clientarea_cli.drivers.base import Driver
@@ -67,7 +69,7 @@ class AppContext:
         )
 
     def debug_line(self, line: str) -> None:
-        sys.stderr.write(f"[debug] {line}\n")
+        sys.stderr.write(_("[debug] {line}\n").format(line=line))
 
     # -- provider ---------------------------------------------------------------------------
     def config(self) -> ConfigStore:

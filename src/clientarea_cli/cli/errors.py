@@ -28,7 +28,7 @@ def report(exc: ClientAreaError) -> int:
     details = exc.details
     if isinstance(details, dict) and details:
         for key, value in details.items():
-            sys.stderr.write(f"  {key}: {value}\n")
+            sys.stderr.write(_("  {key}: {value}\n").format(key=key, value=value))
     if exc.hint:
         sys.stderr.write(_("hint: {hint}").format(hint=_(exc.hint)) + "\n")
     return int(exc.exit_code)

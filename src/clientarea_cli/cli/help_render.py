@@ -12,6 +12,8 @@ import sys
 from contextlib import redirect_stdout, suppress
 from pathlib import Path
 
+from clientarea_cli.i18n import _
+
 TARGET = Path(__file__).with_name("help_text.py")
 WIDTH = "80"
 
@@ -54,7 +56,7 @@ def _literal(text: str) -> str:
 
 def main() -> None:
     TARGET.write_text(module_source(render_root_help(), render_root_help("es")), encoding="utf-8")
-    sys.stdout.write(f"wrote {TARGET}\n")
+    sys.stdout.write(_("wrote {TARGET}\n").format(TARGET=TARGET))
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ class LazyGroup(TyperGroup):
         except KeyboardInterrupt:
             from clientarea_cli.errors import Interrupted
 
-            raise Interrupted("interrupted (Ctrl-C)") from None
+            raise Interrupted(_("interrupted (Ctrl-C)")) from None
 
     def _load(self, cmd_name: str) -> _click.Command:
         module = importlib.import_module(self.lazy_subcommands[cmd_name][0])

@@ -77,7 +77,7 @@ def read_message(
         raise UsageError(_("give the message with --message, --message-file or on standard input"))
     edited = edit(f"\n{EDITOR_HINT}\n# {about}\n")
     if not _strip_comments(edited).strip():
-        raise Declined("cancelled: the message is empty; nothing was sent")
+        raise Declined(_("cancelled: the message is empty; nothing was sent"))
     return _strip_comments(edited), "the editor"
 
 

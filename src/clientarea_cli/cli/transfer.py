@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from clientarea_cli.i18n import _
+
 if TYPE_CHECKING:
     from clientarea_cli.models import BankAccountDetails, Money
 
@@ -14,7 +16,11 @@ def print_bank_accounts(
     amount: Money, reference: str, accounts: list[BankAccountDetails], indent: str = ""
 ) -> None:
     """`Transfer AMOUNT quoting the reference REF to one of:` then one line per account."""
-    typer.echo(f"{indent}Transfer {amount} quoting the reference {reference} to one of:")
+    typer.echo(
+        _("{indent}Transfer {amount} quoting the reference {reference} to one of:").format(
+            indent=indent, amount=amount, reference=reference
+        )
+    )
     width = max((len(a.bank) for a in accounts), default=0)
     for account in accounts:
         iban = " ".join(account.iban[i : i + 4] for i in range(0, len(account.iban), 4))

@@ -208,12 +208,12 @@ def verify_email(
     driver = app_ctx.driver()
     account = ops.show_account(driver)
     if account.email_verified:
-        typer.echo(f"{account.email} is verified.")
+        typer.echo(_("{email} is verified.").format(email=account.email))
         if resend:
             renderer.notice(_("nothing was sent: the address is already verified"))
         return
     if not resend:
-        typer.echo(f"{account.email} is not verified yet.")
+        typer.echo(_("{email} is not verified yet.").format(email=account.email))
         renderer.notice(
             _(
                 "hint: open the link the provider e-mailed, or run `clientarea account verify-email --resend`"
@@ -221,7 +221,7 @@ def verify_email(
         )
         return
     ops.request_email_verification(driver)
-    typer.echo(f"A verification link was e-mailed to {account.email}.")
+    typer.echo(_("A verification link was e-mailed to {email}.").format(email=account.email))
 
 
 @app.command("reset-password")
@@ -247,5 +247,7 @@ def reset_password(
     finally:
         driver.close()
     typer.echo(
-        f"If an account uses {address}, the provider has e-mailed it a link to reset the password."
+        _(
+            "If an account uses {address}, the provider has e-mailed it a link to reset the password."
+        ).format(address=address)
     )

@@ -20,7 +20,7 @@ app = typer.Typer(
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(f"{text}\n")
+    sys.stderr.write(_("{text}\n").format(text=text))
 
 
 @app.command("login")

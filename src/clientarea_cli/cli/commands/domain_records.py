@@ -78,7 +78,7 @@ def confirm(app_ctx: AppContext, yes: bool, question: str) -> None:
     if not app_ctx.can_prompt():
         raise ConfirmationRequired("--yes")
     if not yes_no(question):
-        raise Declined("cancelled; nothing was changed")
+        raise Declined(_("cancelled; nothing was changed"))
 
 
 def dry_run_show(renderer: Renderer, item: BaseModel, what: str) -> None:

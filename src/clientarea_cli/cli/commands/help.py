@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from clientarea_cli.i18n import _
+
 app = typer.Typer(help="Help topics: exit codes, environment, formats.", no_args_is_help=True)
 
 ENVIRONMENT = """\
@@ -25,7 +27,7 @@ def exit_codes() -> None:
     from clientarea_cli.errors import EXIT_CODE_MEANINGS
 
     for code, meaning in EXIT_CODE_MEANINGS.items():
-        sys.stdout.write(f"{int(code):>3}  {meaning}\n")
+        sys.stdout.write(_("{int:>3}  {meaning}\n").format(int=int(code), meaning=meaning))
 
 
 @app.command("environment")

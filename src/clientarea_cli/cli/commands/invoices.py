@@ -135,8 +135,8 @@ def pay(
     if not (yes or app_ctx.options.yes):
         if not app_ctx.can_prompt():
             raise ConfirmationRequired("--yes")
-        if not yes_no(f"Pay {len(payments.plans)} invoice(s)?"):
-            raise Declined("cancelled; nothing was paid")
+        if not yes_no(_("Pay {count} invoice(s)?").format(count=len(payments.plans))):
+            raise Declined(_("cancelled; nothing was paid"))
     for plan in payments.plans:
 
         def send(key: str, plan: invoice_payments.PaymentPlan = plan) -> InvoicePayment:

@@ -43,7 +43,11 @@ def _print_order(renderer: Renderer, order: Order) -> None:
         due = f", invoice {invoice.number} ({invoice.id}) {invoice.status}"
         if invoice.balance.amount:
             due += f": {invoice.balance} due by {invoice.due_date}"
-    typer.echo(f"Order {order.number} ({order.id}) {order.status}: total {order.total}{due}")
+    typer.echo(
+        _("Order {number} ({id}) {status}: total {total}{due}").format(
+            number=order.number, id=order.id, status=order.status, total=order.total, due=due
+        )
+    )
     renderer.listing(order.items, OrderItem, what="items")
     if invoice is not None and invoice.balance.amount:
         renderer.notice(

@@ -199,7 +199,7 @@ def add_bank(
             )
         question = f"Authorise direct debits from the account ···{account.last4} (SEPA mandate)?"
         if not yes_no(question):
-            raise Declined("the mandate was not accepted; nothing was sent")
+            raise Declined(_("the mandate was not accepted; nothing was sent"))
     method = payment_methods.add_bank_account(app_ctx.driver(), account, make_default=make_default)
     _added(app_ctx, output, method)
 

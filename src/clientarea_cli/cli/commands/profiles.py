@@ -10,6 +10,7 @@ from typer import Argument
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(help="List, switch and remove provider profiles.", no_args_is_help=True)
 
@@ -58,7 +59,7 @@ def use(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]
     Example: clientarea profiles use reseller
     """
     AppContext.of(ctx).config().use(name)
-    sys.stderr.write(f"Current profile: {name}\n")
+    sys.stderr.write(_("Current profile: {name}\n").format(name=name))
 
 
 @app.command("remove")
@@ -78,5 +79,9 @@ def remove(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.
         elif removed.token_store == "file":
             InsecureFileStore().delete(name)
     except SecretStoreError as exc:
-        sys.stderr.write(f"warning: the profile is gone but its key could not be deleted: {exc}\n")
-    sys.stderr.write(f"Removed profile {name}.\n")
+        sys.stderr.write(
+            _("warning: the profile is gone but its key could not be deleted: {exc}\n").format(
+                exc=exc
+            )
+        )
+    sys.stderr.write(_("Removed profile {name}.\n").format(name=name))

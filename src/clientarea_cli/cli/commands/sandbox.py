@@ -82,16 +82,18 @@ def serve(
     sandbox_app = SandboxApp(str(path), control=control, delay_ms=delay_ms)
 
     def ready(url: str) -> None:
-        sys.stdout.write(f"Sandbox provider listening on {url}\n")
-        sys.stdout.write(f"Database: {path}\n")
-        sys.stdout.write(f"Demo API key (not a secret): {DEMO_API_KEY}\n")
-        sys.stdout.write(f"Log in with: clientarea auth login --url {url}\n")
+        sys.stdout.write(_("Sandbox provider listening on {url}\n").format(url=url))
+        sys.stdout.write(_("Database: {path}\n").format(path=path))
+        sys.stdout.write(
+            _("Demo API key (not a secret): {DEMO_API_KEY}\n").format(DEMO_API_KEY=DEMO_API_KEY)
+        )
+        sys.stdout.write(_("Log in with: clientarea auth login --url {url}\n").format(url=url))
         sys.stdout.flush()
 
     try:
         serve_forever(sandbox_app, host, port, on_ready=ready)
     except KeyboardInterrupt:
-        sys.stderr.write("sandbox stopped\n")
+        sys.stderr.write(_("sandbox stopped\n"))
     except OSError as exc:  # the port is taken, the address is not this machine's, …
         reason = exc.strerror or str(exc)
         raise ClientAreaError(
@@ -133,7 +135,7 @@ def reset(
     path = _db(db)
     reset_database(path, _today(today), extra_domains=extra_domains)
     extra = f" with {extra_domains} extra domains" if extra_domains else ""
-    sys.stderr.write(f"Sandbox database reset{extra}: {path}\n")
+    sys.stderr.write(_("Sandbox database reset{extra}: {path}\n").format(extra=extra, path=path))
 
 
 @app.command("advance")
@@ -244,7 +246,13 @@ def show_challenge(
             ),
         )
     sys.stderr.write(
-        f"Payment method {challenge.payment_method_id} ({challenge.method}): "
-        f"{challenge.attempts_left} attempts left, expires {challenge.expires_at}\n"
+        _(
+            "Payment method {payment_method_id} ({method}): {attempts_left} attempts left, expires {expires_at}\n"
+        ).format(
+            payment_method_id=challenge.payment_method_id,
+            method=challenge.method,
+            attempts_left=challenge.attempts_left,
+            expires_at=challenge.expires_at,
+        )
     )
     sys.stdout.write(challenge.answer + "\n")

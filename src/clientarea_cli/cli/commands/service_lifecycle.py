@@ -114,9 +114,9 @@ def cancel(
         if not app_ctx.can_prompt():
             raise ConfirmationRequired("--yes")
         name = ops.service_name(plan.service)
-        answer = typed(f"Type {name} to cancel it now")
+        answer = typed(_("Type {name} to cancel it now").format(name=name))
         if answer.strip().lower() != name.lower():
-            raise Declined("cancelled: the name did not match; nothing was sent")
+            raise Declined(_("cancelled: the name did not match; nothing was sent"))
     request = ops.request_cancellation(app_ctx.driver(), plan, text)
     renderer.one(request)
 

@@ -172,8 +172,8 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
             version=terms.version, url=terms.url, text=terms.text
         )
     )
-    if not yes_no("Do you accept these terms?"):
-        raise Declined("the terms were not accepted; nothing was sent")
+    if not yes_no(_("Do you accept these terms?")):
+        raise Declined(_("the terms were not accepted; nothing was sent"))
 
 
 def _print_transfer(top_up: TopUp) -> None:
