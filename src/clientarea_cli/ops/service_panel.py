@@ -8,6 +8,7 @@ import uuid
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Service
 from clientarea_cli.models.lifecycle import LoginUrl, Mailbox, ServiceCredentials, ServiceUsage
 from clientarea_cli.ops import validate
@@ -37,7 +38,7 @@ def password_problem(password: str, user: str | None) -> str | None:
 def check_password(password: str, user: str | None) -> str:
     problem = password_problem(password, user)
     if problem is not None:
-        raise UsageError(f"invalid password: {problem}")
+        raise UsageError(_("invalid password: {problem}").format(problem=problem))
     return password
 
 
@@ -62,7 +63,9 @@ def mailbox_address(service: Service, value: str) -> str:
     if "@" not in address:
         if not service.domain:
             raise UsageError(
-                f"invalid ADDRESS: give the full address ({label(service)} has no domain)"
+                _("invalid ADDRESS: give the full address ({label} has no domain)").format(
+                    label=label(service)
+                )
             )
         address = f"{address}@{service.domain.lower()}"
     return validate.email(address, "ADDRESS").lower()

@@ -110,7 +110,9 @@ def abandon(
         journal.close()
     if not left:
         raise UsageError(
-            f"run {record.id} ({record.title}) has nothing left to do: nothing to abandon"
+            _("run {id} ({title}) has nothing left to do: nothing to abandon").format(
+                id=record.id, title=record.title
+            )
         )
     renderer.listing(left, JournalEntry, what="items")
     counts = {
