@@ -27,7 +27,7 @@ def list_(
 ) -> None:
     """List bulk runs, newest first, with how many items are done, failed or left.
 
-    A run is `interrupted` when its process stopped with items left: the same command with --resume finishes it.
+    A run is `interrupted` when its process stopped with items left: the command the stopped run printed (`clientarea -p PROFILE domains … --resume`) finishes it, and `journal abandon RUN` gives it up.
 
     Example: clientarea journal list --limit 5
     """
