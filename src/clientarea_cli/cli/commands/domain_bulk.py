@@ -28,6 +28,7 @@ from clientarea_cli.cli.bulk_options import (
     TldOpt,
     YesOpt,
 )
+from clientarea_cli.cli.bulk_resume import typed_args
 from clientarea_cli.cli.options import OutputOpt
 from clientarea_cli.i18n import _
 
@@ -83,7 +84,7 @@ def renew(
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Renew(years=years, use_credit=use_credit), []
 
-    given = bulk.typed_args(
+    given = typed_args(
         ctx,
         {
             "years": (f"--years {years}", ("years",)),
@@ -153,7 +154,7 @@ def recur(
         )
         return chosen.action, chosen.warnings
 
-    given = bulk.typed_args(
+    given = typed_args(
         ctx,
         {
             "method": (f"--method {method}", ("enabled", "payment_method_id")),
@@ -207,7 +208,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
         def build(driver: Driver) -> tuple[Action, list[str]]:
             return Toggle(setting=setting, enabled=enabled), []
 
-        given = bulk.typed_args(ctx, {"state": (state or "", ("enabled",))})
+        given = typed_args(ctx, {"state": (state or "", ("enabled",))})
         bulk.run(
             ctx,
             command=command,
@@ -296,7 +297,7 @@ def nameservers_set(
     def build(driver: Driver) -> tuple[Action, list[str]]:
         return Nameservers(nameservers=servers), []
 
-    given = bulk.typed_args(ctx, {"names": (" ".join(names or []), ("nameservers",))})
+    given = typed_args(ctx, {"names": (" ".join(names or []), ("nameservers",))})
     bulk.run(
         ctx,
         command="nameservers",
