@@ -106,7 +106,8 @@ def test_knowledgebase(demo: CLI) -> None:
 )
 def test_unknown_ids_exit_5(demo: CLI, args: tuple[str, ...], what: str, tmp_path: Path) -> None:
     result = demo(*args)
-    assert (result.exit_code, result.stdout, result.stderr) == (5, "", f"error: {what} not found\n")
+    expected = f"error: {what} {args[-1]} not found\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (5, "", expected)
 
 
 def test_downloads(demo: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,9 +141,9 @@ def test_downloads_of_another_product_owner(demo: CLI, monkeypatch: pytest.Monke
     listed = demo("downloads", "list", "-o", "tsv", "--no-headers", "--columns", "id")
     assert listed.stdout == "1\n2\n"
     result = demo("downloads", "get", "3")
-    assert (result.exit_code, result.stderr) == (5, "error: download not found\n")
+    assert (result.exit_code, result.stderr) == (5, "error: download 3 not found\n")
     ticket = demo("tickets", "show", "701")
-    assert (ticket.exit_code, ticket.stderr) == (5, "error: ticket not found\n")
+    assert (ticket.exit_code, ticket.stderr) == (5, "error: ticket 701 not found\n")
 
 
 def test_affiliate_show_and_activate_once(demo: CLI) -> None:

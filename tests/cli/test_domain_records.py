@@ -198,7 +198,8 @@ def test_epp_code_of_a_locked_domain_says_how_to_unlock(demo: CLI) -> None:
 )
 def test_unknown_domain_exits_5(demo: CLI, args: tuple[str, ...]) -> None:
     result = demo("domains", *args)
-    assert (result.exit_code, result.stdout, result.stderr) == (5, "", "error: domain not found\n")
+    expected = f"error: domain {args[-1]} not found\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (5, "", expected)
 
 
 # -- contacts -----------------------------------------------------------------------------------

@@ -54,13 +54,17 @@ def test_invalid_input_exits_2_before_any_request(
 
 def test_unknown_domain_exits_5(demo: CLI) -> None:
     result = demo("domains", "show", "nope.es")
-    assert (result.exit_code, result.stdout, result.stderr) == (5, "", "error: domain not found\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        5,
+        "",
+        "error: domain nope.es not found\n",
+    )
 
 
 def test_unknown_invoice_exits_5(demo: CLI) -> None:
     result = demo("invoices", "show", "999999")
     assert result.exit_code == 5
-    assert result.stderr == "error: invoice not found\n"
+    assert result.stderr == "error: invoice 999999 not found\n"
 
 
 def test_unknown_profile_exits_2(demo: CLI) -> None:

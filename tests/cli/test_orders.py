@@ -93,7 +93,7 @@ def test_catalog_show(demo: CLI) -> None:
 @pytest.mark.parametrize(
     ("ref", "error"),
     [
-        ("999", "error: product not found\n"),
+        ("999", "error: product 999 not found\n"),
         ("Boat Rental", "error: product 'Boat Rental' not found in the catalog\nhint: see "
                         "`clientarea catalog list`: 1 (Hosting Start), 2 (Hosting Pro), "
                         "3 (Hosting Business), 4 (WordPress Managed), 11 (VPS S), 12 (VPS M), …\n"),

@@ -198,7 +198,7 @@ def test_unknown_or_another_clients_service_exits_5(
     before = state()
     result = demo("services", *(a.format(id=service_id) for a in args), stdin="Pa55-word-ok\n")
     assert (result.exit_code, result.stdout) == (5, ""), result.stderr
-    assert result.stderr == "error: service not found\n"
+    assert result.stderr == f"error: service {service_id} not found\n"
     assert state() == before
 
 

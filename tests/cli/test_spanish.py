@@ -113,7 +113,9 @@ def test_an_error_and_its_hint_in_spanish(spanish: CLI) -> None:
         "error: columna desconocida 'nope'\n"
         "sugerencia: columnas válidas: id, name, tld, status, registration_date, expiry_date, "
         "next_due_date, registration_period, recurring_amount, auto_renew, registrar_lock, "
-        "id_protection, recurring, nameservers\n"
+        "id_protection, recurring, nameservers, recurring_amount.amount, "
+        "recurring_amount.currency, recurring.enabled, recurring.payment_method_id, "
+        "recurring.contact_id\n"
     )
 
 

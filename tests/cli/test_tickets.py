@@ -100,7 +100,8 @@ def test_show_the_thread_without_staff_only_notes(demo: CLI) -> None:
 def test_unknown_or_another_clients_ticket_exits_5(demo: CLI, args: tuple[str, ...]) -> None:
     before = (tickets(), messages())
     result = demo("tickets", *args)
-    assert (result.exit_code, result.stdout, result.stderr) == (5, "", "error: ticket not found\n")
+    expected = f"error: ticket {args[1]} not found\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (5, "", expected)
     assert (tickets(), messages()) == before
 
 

@@ -124,6 +124,15 @@ def root(
             metavar="LANG",
         ),
     ] = None,
+    query: Annotated[
+        str | None,
+        typer.Option(
+            "--query", help="Filter the JSON output (implies -o json).", metavar="JMESPATH"
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No notices; lists print ids only.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -134,29 +143,22 @@ def root(
     Start with `clientarea demo` to try it on the built-in sandbox provider.
     """
     from clientarea_cli.cli.context import AppContext, GlobalOptions
-    from clientarea_cli.errors import UsageError
-    from clientarea_cli.i18n import LANGUAGES, _
 
-    if lang is not None and lang.strip().lower() not in LANGUAGES:
-        raise UsageError(_("invalid value for --lang: {value!r} (use en or es)").format(value=lang))
-    if color not in ("auto", "always", "never"):
-        raise UsageError(
-            _("invalid value for --color: {value!r} (use auto, always or never)").format(
-                value=color
-            )
-        )
-    ctx.obj = AppContext(
-        GlobalOptions(
-            profile=profile,
-            output=output,
-            columns=columns,
-            no_headers=no_headers,
-            yes=yes,
-            no_input=no_input,
-            debug=debug,
-            color=color,
-        )
+    options = GlobalOptions(
+        profile=profile,
+        output=output,
+        columns=columns,
+        no_headers=no_headers,
+        yes=yes,
+        no_input=no_input,
+        debug=debug,
+        color=color,
+        quiet=quiet,
+        query=query,
+        lang=lang,
     )
+    options.check()
+    ctx.obj = AppContext(options)
 
 
 def main() -> None:

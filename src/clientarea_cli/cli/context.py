@@ -6,7 +6,6 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import typer
 from typer import _click
 
 from clientarea_cli.i18n import _
@@ -29,6 +28,26 @@ class GlobalOptions:
     no_input: bool = False
     debug: bool = False
     color: str = "auto"
+    quiet: bool = False
+    query: str | None = None
+    lang: str | None = None
+    """Only checked here: cli/language.py reads --lang from argv before anything is parsed."""
+
+    def check(self) -> None:
+        """Refuse values no command could use (they may come before or after the subcommand)."""
+        from clientarea_cli.errors import UsageError
+        from clientarea_cli.i18n import LANGUAGES, _
+
+        if self.color not in ("auto", "always", "never"):
+            raise UsageError(
+                _("invalid value for --color: {value!r} (use auto, always or never)").format(
+                    value=self.color
+                )
+            )
+        if self.lang is not None and self.lang.strip().lower() not in LANGUAGES:
+            raise UsageError(
+                _("invalid value for --lang: {value!r} (use en or es)").format(value=self.lang)
+            )
 
 
 @dataclass
@@ -38,7 +57,7 @@ class AppContext:
     _root: _click.Context | None = field(default=None, init=False)
 
     @classmethod
-    def of(cls, ctx: typer.Context) -> AppContext:
+    def of(cls, ctx: _click.Context) -> AppContext:
         root = ctx.find_root()
         if not isinstance(root.obj, AppContext):
             root.obj = AppContext(GlobalOptions())
@@ -56,16 +75,22 @@ class AppContext:
         output: str | None = None,
         columns: str | None = None,
         no_headers: bool = False,
+        *,
+        inherit_columns: bool = True,
     ) -> Renderer:
+        """A renderer with the global options; `inherit_columns=False` for a secondary table
+        (billing outlook's totals) that the user's --columns does not describe."""
         from clientarea_cli.output.color import color_enabled
         from clientarea_cli.output.render import Renderer
 
-        chosen = columns or self.options.columns
+        chosen = columns or (self.options.columns if inherit_columns else None)
         return Renderer(
             output or self.options.output,
             columns=[c.strip() for c in chosen.split(",") if c.strip()] if chosen else None,
             headers=not (no_headers or self.options.no_headers),
             color=color_enabled(self.options.color, sys.stdout),
+            quiet=self.options.quiet,
+            query=self.options.query,
         )
 
     def debug_line(self, line: str) -> None:

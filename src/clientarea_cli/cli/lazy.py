@@ -15,6 +15,7 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
+from clientarea_cli.cli.global_options import inherit
 from clientarea_cli.i18n import _
 
 
@@ -71,6 +72,7 @@ class LazyGroup(TyperGroup):
         module = importlib.import_module(self.lazy_subcommands[cmd_name][0])
         command = typer.main.get_command(module.app)
         command.name = cmd_name
+        inherit(command)
         self._loaded[cmd_name] = command
         return command
 

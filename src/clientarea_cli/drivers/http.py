@@ -12,6 +12,7 @@ idempotent (it sets absolute values, as the Client Area API's does) adds it with
 
 from __future__ import annotations
 
+import itertools
 import random
 import ssl
 import time
@@ -360,6 +361,20 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
     )
 
 
+def _named(text: str, path: str) -> str:
+    """ "service not found" for /services/999/cancel becomes "service 999 not found": the id is
+    the path segment after the collection the provider's noun names (unchanged if none does)."""
+    noun = text.removesuffix(" not found")
+    if noun == text or not noun:
+        return text
+    word = noun.rsplit(" ", 1)[-1].replace("-", "").lower()
+    segments = [s for s in path.split("?", maxsplit=1)[0].split("/") if s]
+    for collection, ref in itertools.pairwise(segments):
+        if collection.replace("-", "").lower().rstrip("s") == word.rstrip("s") and ref not in text:
+            return _("{what} {ref} not found").format(what=_(noun), ref=ref)
+    return text
+
+
 def error_from_response(
     response: httpx.Response, method: str, path: str, provider: str = "clientarea"
 ) -> ClientAreaError:
@@ -377,7 +392,7 @@ def error_from_response(
         return AuthError(_("not allowed: {reason}").format(reason=text))
     if status == 404:
         if code == "not_found" and message:
-            return NotFound(text)
+            return NotFound(_named(text, path))
         return NotFound(_("not found: {where}").format(where=where))
     if status == 402:
         return PaymentError(text, details=details)

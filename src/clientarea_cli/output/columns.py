@@ -102,6 +102,102 @@ RIGHT_ALIGNED = frozenset(
     }
 )
 
+# What a narrow terminal never cuts nor leaves out: what the next command needs (ids, numbers,
+# last four digits, dates, amounts, statuses). Amounts are the right-aligned fields.
+KEEP = RIGHT_ALIGNED | frozenset(
+    {
+        "id",
+        "number",
+        "name",
+        "domain",
+        "host",
+        "address",
+        "last4",
+        "paid_by",
+        "status",
+        "date",
+        "due_date",
+        "expiry_date",
+        "next_due_date",
+        "expiry",
+        "created_at",
+        "last_reply_at",
+        "updated_at",
+        "month",
+        "reference",
+        "related_id",
+        "service_id",
+        "product_id",
+        "key",
+        "role",
+        "field",
+        "state",
+    }
+)
+
+# Long free text: shortened with "…" to fit before any column is left out.
+SHRINK = frozenset(
+    {
+        "description",
+        "subject",
+        "product",
+        "item",
+        "holder",
+        "warnings",
+        "domains",
+        "services",
+        "title",
+        "summary",
+        "email",
+        "reason",
+        "result",
+        "error",
+        "value",
+        "company",
+        "department",
+        "pricing",
+        "choices",
+        "url",
+        "account",
+        "ips",
+        "before",
+        "after",
+        "file_name",
+        "to",
+    }
+)
+
+# The first columns to go on a narrow terminal, in this order; then the rightmost plain ones.
+DROP_FIRST = (
+    "is_default",
+    "validated",
+    "type",
+    "email_kinds",
+    "priority",
+    "auto_renew",
+    "billing_cycle",
+    "kind",
+    "currency",
+    "tld",
+)
+
+# The field a `--quiet` list prints, one per line, for `xargs` (default: id).
+KEY_FIELDS: dict[type[BaseModel], str] = {
+    Domain: "name",
+    Nameserver: "host",
+    ChildNameserver: "host",
+    Mailbox: "address",
+    DomainAvailability: "name",
+    ServiceOption: "key",
+    RoleContact: "role",
+    FieldChange: "field",
+    MonthTotal: "month",
+    UpgradeTarget: "product_id",
+    PlanItem: "domain",
+    Outcome: "domain",
+    JournalEntry: "domain",
+}
+
 STATUS_STYLES = {
     "active": "green",
     "paid": "green",

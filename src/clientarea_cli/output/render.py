@@ -11,19 +11,24 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import BaseModel
 
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.output import fields, table
 from clientarea_cli.output.cells import cell
 from clientarea_cli.output.columns import (
+    KEY_FIELDS,
     RIGHT_ALIGNED,
     STATUS_STYLES,
     default_columns,
     field_names,
 )
+
+if TYPE_CHECKING:
+    from jmespath.parser import ParsedResult
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
@@ -48,6 +53,8 @@ class Renderer:
         columns: list[str] | None = None,
         headers: bool = True,
         color: bool = False,
+        quiet: bool = False,
+        query: str | None = None,
         stdout: TextIO | None = None,
         stderr: TextIO | None = None,
     ) -> None:
@@ -57,10 +64,12 @@ class Renderer:
                     name=fmt, formats=", ".join(FORMATS)
                 )
             )
-        self.fmt = fmt
+        self.query = _compile(query) if query else None
+        self.fmt = "json" if self.query is not None and fmt != "jsonl" else fmt
         self.columns = columns
         self.headers = headers
         self.color = color
+        self.quiet = quiet
         self.formatters: dict[str, Callable[[Any], str]] = {}
         """Per-field text for tables, where a bare value would say less (a card for a method id)."""
         self.stdout = stdout or sys.stdout
@@ -70,22 +79,29 @@ class Renderer:
     def is_table(self) -> bool:
         return self.fmt == "table"
 
+    @property
+    def own_layout(self) -> bool:
+        """Whether a command may lay out its own table (headings, sub-tables): a table without
+        --columns. With --columns the user chose the fields: render the model with `one`."""
+        return self.fmt == "table" and not self.columns
+
+    @property
+    def is_json(self) -> bool:
+        return self.fmt in ("json", "jsonl")
+
     # -- choosing fields --------------------------------------------------------------------
     def _fields(self, model: type[BaseModel], *, detail: bool = False) -> list[str]:
-        valid = field_names(model)
         if self.columns:
-            unknown = [c for c in self.columns if c not in valid]
-            if unknown:
-                raise UsageError(
-                    _("unknown column {name!r}").format(name=unknown[0]),
-                    hint=_("valid columns: {names}").format(names=", ".join(valid)),
-                )
-            return list(self.columns)
-        return valid if detail else default_columns(model)
+            return fields.check(model, self.columns)
+        return field_names(model) if detail else default_columns(model)
 
-    def _dump(self, item: BaseModel, fields: list[str] | None) -> dict[str, Any]:
+    def check_columns(self, model: type[BaseModel]) -> None:
+        """Refuse an unknown --columns now, before a command prints a heading."""
+        self._fields(model)
+
+    def _dump(self, item: BaseModel, paths: list[str] | None) -> dict[str, Any]:
         data = item.model_dump(mode="json")
-        return data if fields is None else {f: data[f] for f in fields}
+        return data if paths is None else fields.project(data, paths)
 
     # -- public API -------------------------------------------------------------------------
     def listing(
@@ -97,18 +113,17 @@ class Renderer:
         what: str = "items",
     ) -> None:
         """Render a list; when it is cut, say so on stderr ("showing N of M")."""
-        fields = self._fields(model)
-        json_fields = fields if self.columns else None
-        if self.fmt == "json":
-            self._write_json([self._dump(i, json_fields) for i in items])
-        elif self.fmt == "jsonl":
-            for item in items:
-                self.stdout.write(json.dumps(self._dump(item, json_fields), ensure_ascii=False))
-                self.stdout.write("\n")
+        paths = self._fields(model)
+        json_paths = paths if self.columns else None
+        if self.is_json:
+            self._write_json([self._dump(i, json_paths) for i in items])
         elif self.fmt in ("csv", "tsv"):
-            self._write_delimited(items, fields)
+            self._write_delimited(items, paths)
+        elif self.quiet:
+            key = KEY_FIELDS.get(model, "id")
+            self.stdout.write("".join(f"{cell(fields.value(i, key))}\n" for i in items))
         else:
-            self._write_table(items, fields, empty=_("no {what}").format(what=_(what)))
+            self._write_table(items, paths, empty=_("no {what}").format(what=_(what)))
         if total is not None and total > len(items):
             self.notice(
                 _("showing {count} of {total} {what} (use --all or --limit)").format(
@@ -119,16 +134,14 @@ class Renderer:
     def one(self, item: BaseModel) -> None:
         """Render one object: all its fields (or --columns) as key/value lines in a table."""
         model = type(item)
-        fields = self._fields(model, detail=True)
-        json_fields = fields if self.columns else None
-        if self.fmt == "json":
-            self._write_json(self._dump(item, json_fields))
-        elif self.fmt == "jsonl":
-            self.stdout.write(json.dumps(self._dump(item, json_fields), ensure_ascii=False) + "\n")
+        paths = self._fields(model, detail=True)
+        json_paths = paths if self.columns else None
+        if self.is_json:
+            self._write_json(self._dump(item, json_paths))
         elif self.fmt in ("csv", "tsv"):
-            self._write_delimited([item], fields)
+            self._write_delimited([item], paths)
         else:
-            self.key_values([(f, getattr(item, f)) for f in fields])
+            self.key_values([(p, fields.value(item, p)) for p in paths])
 
     def key_values(self, pairs: Sequence[tuple[str, Any]]) -> None:
         from rich.table import Table
@@ -149,7 +162,9 @@ class Renderer:
         self._console().print(Text(text[: len(text) - len(title)] + _(title), style="bold"))
 
     def notice(self, text: str) -> None:
-        self.stderr.write(f"{text}\n")
+        """Something worth knowing but not a problem: silent with --quiet."""
+        if not self.quiet:
+            self.stderr.write(f"{text}\n")
 
     def warn(self, text: str) -> None:
         word = _("warning:")
@@ -158,16 +173,23 @@ class Renderer:
 
     # -- writers ----------------------------------------------------------------------------
     def _write_json(self, data: Any) -> None:
+        """JSON (indented) or JSON lines (one compact value per list element); --query first."""
+        if self.query is not None:
+            data = self.query.search(data)
+        if self.fmt == "jsonl":
+            values = data if isinstance(data, list) else [data]
+            self.stdout.write("".join(json.dumps(v, ensure_ascii=False) + "\n" for v in values))
+            return
         self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         self.stdout.write("\n")
 
-    def _write_delimited(self, items: Sequence[BaseModel], fields: list[str]) -> None:
+    def _write_delimited(self, items: Sequence[BaseModel], paths: list[str]) -> None:
         delimiter = "," if self.fmt == "csv" else "\t"
         writer = csv.writer(self.stdout, delimiter=delimiter, lineterminator="\n")
         if self.headers:
-            writer.writerow(fields)
+            writer.writerow(paths)
         for item in items:
-            writer.writerow([cell(getattr(item, f), machine=True) for f in fields])
+            writer.writerow([cell(fields.value(item, p), machine=True) for p in paths])
 
     def _styled(self, field: str, value: Any) -> Any:
         from rich.text import Text
@@ -177,25 +199,27 @@ class Renderer:
         style = STATUS_STYLES.get(text, "") if field == "status" and self.color else ""
         return Text(text, style=style)
 
-    def _write_table(self, items: Sequence[BaseModel], fields: list[str], *, empty: str) -> None:
+    def _write_table(self, items: Sequence[BaseModel], paths: list[str], *, empty: str) -> None:
         if not items:
             self.notice(empty)
             return
-        from rich.table import Table
-
-        table = Table(
-            box=None,
-            show_header=self.headers,
-            header_style="bold",
-            pad_edge=False,
-            padding=(0, 2, 0, 0),
+        texts = [self.formatters.get(p, cell) for p in paths]
+        if all("." not in p for p in paths):
+            rows = [[t(getattr(i, p)) for t, p in zip(texts, paths, strict=True)] for i in items]
+        else:
+            rows = [
+                [t(fields.value(i, p)) for t, p in zip(texts, paths, strict=True)] for i in items
+            ]
+        table.write(
+            self.stdout,
+            paths,
+            [_header(p) for p in paths] if self.headers else None,
+            rows,
+            right=RIGHT_ALIGNED,
+            width=table.terminal_width(self.stdout),
+            styles=STATUS_STYLES,
+            color=self.color,
         )
-        for field in fields:
-            justify: Literal["right", "left"] = "right" if field in RIGHT_ALIGNED else "left"
-            table.add_column(_header(field), justify=justify, no_wrap=True)
-        for item in items:
-            table.add_row(*(self._styled(f, getattr(item, f)) for f in fields))
-        self._print(table)
 
     def _print(self, renderable: Any) -> None:
         """Print without the padding rich leaves at the end of every table line."""
@@ -222,3 +246,20 @@ class Renderer:
             width=None if terminal else 10_000,
             soft_wrap=False,
         )
+
+
+def _compile(query: str) -> ParsedResult:
+    """Parse --query before any request is sent: a bad expression is a usage error (exit 2)."""
+    import jmespath
+    from jmespath.exceptions import JMESPathError
+
+    try:
+        return jmespath.compile(query)
+    except JMESPathError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise UsageError(
+            _("invalid --query {query!r}: {reason}").format(query=query, reason=first),
+            hint=_("--query takes a JMESPath expression, e.g. {example}").format(
+                example="\"[?status=='unpaid'].number\""
+            ),
+        ) from None

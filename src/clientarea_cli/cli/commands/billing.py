@@ -49,16 +49,17 @@ def outlook(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
-    totals_renderer = app_ctx.renderer(output, None, no_headers)
+    totals_renderer = app_ctx.renderer(output, None, no_headers, inherit_columns=False)
     days = filters.parse_days(within, "--within")
     result = outlooks.outlook(app_ctx.driver(), within_days=days)
     if ics is not None:
         write_user_file(ics.expanduser(), calendar(result).encode())
-    if not renderer.is_table and columns:
+    if not renderer.is_table and renderer.columns:
         renderer.listing(result.items, OutlookItem, what="renewals")
     elif not renderer.is_table:
         renderer.one(result)
     else:
+        renderer.check_columns(OutlookItem)  # before the heading: a bad column prints nothing
         renderer.heading(f"Renewals from {result.today} to {result.until} (before tax)")
         renderer.listing(result.items, OutlookItem, what=f"renewals due within {days} days")
         if result.totals:

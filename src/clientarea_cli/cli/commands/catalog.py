@@ -58,7 +58,7 @@ def show(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
     found = orders.find_product(app_ctx.driver(), product)
-    if not renderer.is_table or renderer.columns:
+    if not renderer.own_layout:
         renderer.one(found)
         return
     fields = ("id", "name", "group", "type", "description", "requires_domain")

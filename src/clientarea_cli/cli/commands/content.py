@@ -27,7 +27,7 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="The id (see the list).
 
 def _document(renderer: Renderer, item: Any, head: list[tuple[str, Any]], body: str) -> None:
     """Key/values, a blank line, then the text; JSON and the rest get the model itself."""
-    if not renderer.is_table:
+    if not renderer.own_layout:
         renderer.one(item)
         return
     renderer.key_values(head)

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="List and inspect invoices.", no_args_is_help=True)
 
+InvoiceArg = Annotated[
+    str, typer.Argument(metavar="INVOICE", help="Invoice id or number (5009, INV-2026-5009).")
+]
+
 
 @app.command("list")
 def list_(
@@ -50,20 +54,21 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    invoice_id: Annotated[int, typer.Argument(metavar="INVOICE", help="Invoice id.")],
+    invoice_ref: InvoiceArg,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
 ) -> None:
     """Show one invoice with its lines, credit applied and balance due.
 
-    Example: clientarea invoices show 1042
+    Example: clientarea invoices show INV-2026-5009
     """
-    from clientarea_cli.ops import billing
+    from clientarea_cli.ops import billing, refs
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
-    invoice = billing.show_invoice(app_ctx.driver(), invoice_id)
-    if not renderer.is_table or renderer.columns:
+    driver = app_ctx.driver()
+    invoice = billing.show_invoice(driver, refs.invoice_id(driver, invoice_ref))
+    if not renderer.own_layout:
         renderer.one(invoice)
         return
     renderer.key_values(
@@ -78,8 +83,9 @@ def show(
 @app.command("pay")
 def pay(
     ctx: typer.Context,
-    invoice_ids: Annotated[
-        list[int], typer.Argument(metavar="INVOICE...", help="Invoice ids.", show_default=False)
+    invoice_refs: Annotated[
+        list[str],
+        typer.Argument(metavar="INVOICE...", help="Invoice ids or numbers.", show_default=False),
     ],
     use_credit: Annotated[
         bool, typer.Option("--use-credit", help="Apply wallet credit first, as far as it goes.")
@@ -110,6 +116,9 @@ def pay(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer()
     driver = app_ctx.driver()
+    from clientarea_cli.ops import refs
+
+    invoice_ids = refs.invoice_ids(driver, invoice_refs)
     payments = invoice_payments.plan_payments(
         driver, invoice_ids, use_credit=use_credit, method_ref=method, transfer=transfer
     )
@@ -170,7 +179,7 @@ def _print_transfer(details: TransferDetails) -> None:
 @app.command("download")
 def download(
     ctx: typer.Context,
-    invoice_id: Annotated[int, typer.Argument(metavar="INVOICE", help="Invoice id.")],
+    invoice_ref: InvoiceArg,
     output_file: Annotated[
         str | None,
         typer.Option(
@@ -188,10 +197,11 @@ def download(
 
     from clientarea_cli.config.atomic import write_user_file
     from clientarea_cli.errors import UsageError
-    from clientarea_cli.ops import invoice_payments
+    from clientarea_cli.ops import invoice_payments, refs
 
     app_ctx = AppContext.of(ctx)
-    content, name = invoice_payments.download_pdf(app_ctx.driver(), invoice_id)
+    driver = app_ctx.driver()
+    content, name = invoice_payments.download_pdf(driver, refs.invoice_id(driver, invoice_ref))
     if output_file == "-":
         sys.stdout.buffer.write(content)
         sys.stdout.flush()

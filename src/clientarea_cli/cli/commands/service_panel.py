@@ -237,7 +237,7 @@ def usage(
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
     found = ops.usage(app_ctx.driver(), service_id)
-    if renderer.is_table and not renderer.columns:
+    if renderer.own_layout:
         _print_usage(renderer, found)
     else:
         renderer.one(found)

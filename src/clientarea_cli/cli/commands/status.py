@@ -22,7 +22,7 @@ def status(ctx: typer.Context, output: OutputOpt = None) -> None:
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     board = dashboard(app_ctx.driver())
-    if not renderer.is_table:
+    if not renderer.own_layout:
         renderer.one(board)
         return
 
@@ -46,7 +46,7 @@ def status(ctx: typer.Context, output: OutputOpt = None) -> None:
         pairs.append(("pending top-ups", ", ".join(board.pending_top_ups) or "none"))
     renderer.key_values(pairs)
     renderer.heading(f"\nDue within {WINDOW_DAYS} days")
-    plain = app_ctx.renderer(output, "date,kind,item,amount,paid_by")
+    plain = app_ctx.renderer(output, "date,kind,item,amount,paid_by", inherit_columns=False)
     plain.listing(board.renewals, OutlookItem, what=f"renewals due within {WINDOW_DAYS} days")
     for warning in board.warnings:
         renderer.warn(warning)

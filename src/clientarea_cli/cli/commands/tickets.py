@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Support tickets: open, list, read, reply, close.", no_args_is_help=True)
 
-TicketArg = Annotated[int, typer.Argument(metavar="TICKET", help="The ticket's id.")]
+TicketArg = Annotated[
+    str, typer.Argument(metavar="TICKET", help="The ticket's id or number (701, TKT-803420).")
+]
 MessageOpt = Annotated[
     str | None, typer.Option("--message", "-m", help="The message text.", metavar="TEXT")
 ]
@@ -121,17 +123,19 @@ def _draft(renderer: Renderer, draft: TicketDraft) -> None:
 
 
 @app.command("show")
-def show(ctx: typer.Context, ticket_id: TicketArg, output: OutputOpt = None) -> None:
+def show(ctx: typer.Context, ticket_ref: TicketArg, output: OutputOpt = None) -> None:
     """Show a ticket with its whole thread, oldest message first.
 
-    Example: clientarea tickets show 701
+    Example: clientarea tickets show TKT-803420
     """
+    from clientarea_cli.ops import refs
     from clientarea_cli.ops import tickets as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
-    ticket = ops.get_ticket(app_ctx.driver(), ticket_id)
-    if renderer.is_table:
+    driver = app_ctx.driver()
+    ticket = ops.get_ticket(driver, refs.ticket_id(driver, ticket_ref))
+    if renderer.own_layout:
         _thread(renderer, ticket)
     else:
         renderer.one(ticket)
@@ -208,7 +212,7 @@ def show_opened(renderer: Renderer, opened: Ticket) -> None:
 @app.command("reply")
 def reply(
     ctx: typer.Context,
-    ticket_id: TicketArg,
+    ticket_ref: TicketArg,
     message: MessageOpt = None,
     message_file: MessageFileOpt = None,
     attach: AttachOpt = None,
@@ -223,16 +227,18 @@ def reply(
     """
     from clientarea_cli.cli.text_input import read_message
     from clientarea_cli.models import TicketDraft
+    from clientarea_cli.ops import refs
     from clientarea_cli.ops import tickets as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     files = ops.existing_files(attach or [])
     text, source = read_message(
-        app_ctx, message, message_file, about=f"Reply to ticket {ticket_id}"
+        app_ctx, message, message_file, about=f"Reply to ticket {ticket_ref}"
     )
     body = ops.checked_message(text, source)
     driver = app_ctx.driver()
+    ticket_id = refs.ticket_id(driver, ticket_ref)
     ticket = ops.get_ticket(driver, ticket_id)
     uploads = ops.read_attachments(files, ops.attachment_limits(driver, files))
     if dry_run:
@@ -260,17 +266,19 @@ def reply(
 
 @app.command("close")
 def close(
-    ctx: typer.Context, ticket_id: TicketArg, dry_run: DryRunOpt = False, output: OutputOpt = None
+    ctx: typer.Context, ticket_ref: TicketArg, dry_run: DryRunOpt = False, output: OutputOpt = None
 ) -> None:
     """Close a ticket (closing a closed ticket changes nothing).
 
     Example: clientarea tickets close 702
     """
+    from clientarea_cli.ops import refs
     from clientarea_cli.ops import tickets as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
     driver = app_ctx.driver()
+    ticket_id = refs.ticket_id(driver, ticket_ref)
     if dry_run:
         ticket = ops.get_ticket(driver, ticket_id)
         renderer.notice(

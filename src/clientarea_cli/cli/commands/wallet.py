@@ -49,7 +49,7 @@ def show(
     renderer = app_ctx.renderer(output)
     count = filters.parse_limit(movements, all_items=all_items, default=10)
     overview = billing.wallet_overview(app_ctx.driver(), movements=count)
-    if not renderer.is_table:
+    if not renderer.own_layout:
         renderer.one(overview)
         return
     wallet = overview.wallet

@@ -1,0 +1,162 @@
+"""Plain-text tables that fit the terminal, written row by row without rich.
+
+On a terminal narrower than the table, long free text is shortened with "…" first, then the
+lower-value columns are left out (columns.DROP_FIRST, then the rightmost); ids, numbers, last
+four digits, dates, amounts and statuses (columns.KEEP) are never cut nor left out. A pipe gets
+every column at its natural width. The cells are the same strings CSV would show, so a table of
+10,000 rows costs about what its JSON costs (benchmarks/table.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+from clientarea_cli.output.columns import DROP_FIRST, KEEP, SHRINK
+
+GAP = 2
+MIN_TEXT = 8
+_SGR = {"green": "32", "yellow": "33", "red": "31", "bold red": "1;31", "dim": "2", "bold": "1"}
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """The terminal's width (COLUMNS first), or None for a pipe or file: no fitting there."""
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def text_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(c) for c in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def shorten(text: str, width: int) -> str:
+    if text_width(text) <= width:
+        return text
+    if text.isascii():
+        return text[: max(width - 1, 0)] + "…"
+    out, used = [], 0
+    for char in text:
+        size = _char_width(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def layout(fields: Sequence[str], natural: Sequence[int], width: int | None) -> list[int | None]:
+    """Each column's width, or None for a column left out, so the whole fits in `width`."""
+    widths: list[int | None] = list(natural)
+    if width is None:
+        return widths
+    while True:
+        shown = [i for i, w in enumerate(widths) if w is not None]
+        fixed = sum(natural[i] for i in shown if fields[i] not in SHRINK)
+        room = width - fixed - GAP * (len(shown) - 1)
+        text_cols = [i for i in shown if fields[i] in SHRINK]
+        floors = {i: min(natural[i], MIN_TEXT) for i in text_cols}
+        if room >= sum(floors.values()):
+            for i, size in _share(room, {i: natural[i] for i in text_cols}, floors).items():
+                widths[i] = size
+            return widths
+        victim = _next_to_drop(fields, shown)
+        if victim is None:
+            for i in text_cols:
+                widths[i] = floors[i]
+            return widths
+        widths[victim] = None
+
+
+def _next_to_drop(fields: Sequence[str], shown: list[int]) -> int | None:
+    for name in DROP_FIRST:
+        for i in shown:
+            if fields[i] == name:
+                return i
+    droppable = [i for i in shown if fields[i] not in KEEP]
+    # Plain columns before long text, each from the right.
+    plain = [i for i in droppable if fields[i] not in SHRINK]
+    if plain:
+        return plain[-1]
+    return droppable[-1] if len(droppable) > 0 and len(shown) > 1 else None
+
+
+def _share(room: int, wanted: dict[int, int], floors: dict[int, int]) -> dict[int, int]:
+    """Split `room` between text columns: the narrow ones get all they need, the rest share."""
+    given: dict[int, int] = {}
+    left = dict(wanted)
+    while left:
+        share = room // len(left)
+        fits = {i: w for i, w in left.items() if w <= share}
+        if not fits:
+            break
+        for i, w in fits.items():
+            given[i] = w
+            room -= w
+            del left[i]
+    ordered = sorted(left)
+    for n, i in enumerate(ordered):
+        share = room // (len(ordered) - n)
+        given[i] = max(floors[i], share)
+        room -= given[i]
+    return given
+
+
+def write(
+    stream: TextIO,
+    fields: Sequence[str],
+    headers: Sequence[str] | None,
+    rows: Sequence[Sequence[str]],
+    *,
+    right: frozenset[str],
+    width: int | None,
+    styles: dict[str, str] | None = None,
+    color: bool = False,
+) -> None:
+    """Write the table; `styles` maps a status text to a style name (coloured when `color`)."""
+    columns = range(len(fields))
+    natural = [max((text_width(r[i]) for r in rows), default=0) for i in columns]
+    if headers is not None:
+        natural = [max(n, text_width(h)) for n, h in zip(natural, headers, strict=True)]
+    widths = layout(fields, natural, width)
+    shown = [i for i in columns if widths[i] is not None]
+    shrunk = [i for i in shown if widths[i] != natural[i]]
+    aligned = [(i, fields[i] in right) for i in shown]
+    status_col = fields.index("status") if color and styles and "status" in fields else -1
+    last = shown[-1] if shown else -1
+    out: list[str] = []
+
+    def line(cells: Sequence[str], bold: bool = False) -> str:
+        parts = []
+        for i, to_right in aligned:
+            size = widths[i] or 0
+            text = shorten(cells[i], size) if i in shrunk else cells[i]
+            pad = " " * (size - text_width(text))
+            if not (to_right or i != last):
+                pad = ""
+            if color and (bold or i == status_col):
+                style = "bold" if bold else (styles or {}).get(text, "")
+                if style:
+                    text = f"\x1b[{_SGR[style]}m{text}\x1b[0m"
+            parts.append(pad + text if to_right else text + pad)
+        return (" " * GAP).join(parts).rstrip() + "\n"
+
+    if headers is not None:
+        out.append(line(headers, bold=True))
+    for row in rows:
+        out.append(line(row))
+        if len(out) >= 512:
+            stream.write("".join(out))
+            out.clear()
+    stream.write("".join(out))
