@@ -15,6 +15,7 @@ import pytest
 from tests.cli.payment_support import SandboxHook, execute, sandbox_apps
 from tests.conftest import CLI
 from tests.support import sandbox_db
+from tests.support.runner import Result
 
 __all__ = ["sandbox_apps"]
 
@@ -46,7 +47,7 @@ def stopped_nameservers_run(demo: CLI, sandbox_apps: SandboxHook) -> tuple[str, 
     return match.group(1), match.group(2)
 
 
-def run_as_printed(demo: CLI, command: str) -> object:
+def run_as_printed(demo: CLI, command: str) -> Result:
     words = shlex.split(command)
     assert words[0] == "clientarea"
     return demo(*words[1:])
@@ -167,3 +168,33 @@ def test_journal_abandon_gives_a_run_up_and_says_what_it_leaves_undone(
     assert again.stderr == (
         f"error: run {run_id} (nameservers) has nothing left to do: nothing to abandon\n"
     )
+
+
+def test_a_renewal_with_credit_whose_answer_is_lost_is_exit_9_and_resumes_once(
+    demo: CLI, sandbox_apps: SandboxHook
+) -> None:
+    """Money moved (credit applied) and no answer came: exit 9, and the way to settle it is the
+    printed --resume, which re-sends under the same key: one invoice, credit taken once."""
+    top = sandbox_db.rows("SELECT max(id) AS top FROM invoices")[0]["top"]
+    sandbox_apps(
+        lambda app: app.faults.add(
+            "drop_after_commit", method="POST", path_prefix="/v1/domains/bulk/", times=3
+        )
+    )
+    result = demo("domains", "renew", DOMAIN, "--use-credit", "--yes")
+    assert result.exit_code == 9, result.stderr
+    assert "reconcile" not in result.stderr
+    last = result.stderr.splitlines()[-1]
+    match = HINT.match(last)
+    assert match, last
+    assert "(it settles the items whose outcome is unknown first)" in last
+    sandbox_apps(lambda app: None)
+    movements = sandbox_db.rows("SELECT * FROM wallet_movements")
+    resumed = run_as_printed(demo, match.group(1))
+    assert resumed.exit_code == 0, resumed.stderr
+    renewals = sandbox_db.rows(
+        "SELECT invoice_id FROM invoice_items WHERE invoice_id > ? AND type = 'domain_renewal'",
+        top,
+    )
+    assert len(renewals) == 1
+    assert sandbox_db.rows("SELECT * FROM wallet_movements") == movements
