@@ -28,7 +28,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import N_, _
 
 
 class ExitCode(IntEnum):
@@ -48,26 +48,32 @@ class ExitCode(IntEnum):
 
 
 EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
-    ExitCode.OK: "success (an empty list is a success too)",
+    ExitCode.OK: N_("success (an empty list is a success too)"),
     ExitCode.ERROR: (
-        "error: the provider failed, could not be reached, or answered something unusable; "
-        "or you answered no to a confirmation (nothing was changed)"
+        N_(
+            "error: the provider failed, could not be reached, or answered something unusable; "
+            "or you answered no to a confirmation (nothing was changed)"
+        )
     ),
-    ExitCode.USAGE: "usage: invalid input or a missing confirmation flag; nothing was sent",
-    ExitCode.PARTIAL: "partial failure: some items of a bulk run failed (see stderr)",
-    ExitCode.AUTH: "authentication: no credentials, or the provider rejected them",
-    ExitCode.NOT_FOUND: "not found: the object does not exist in this account",
-    ExitCode.NOT_SUPPORTED: "not supported: the provider's driver cannot do this operation",
-    ExitCode.PAYMENT: "payment refused, card expired, or insufficient credit",
-    ExitCode.RATE_LIMITED: "rate-limited: the provider still refused after the retries",
+    ExitCode.USAGE: N_("usage: invalid input or a missing confirmation flag; nothing was sent"),
+    ExitCode.PARTIAL: N_("partial failure: some items of a bulk run failed (see stderr)"),
+    ExitCode.AUTH: N_("authentication: no credentials, or the provider rejected them"),
+    ExitCode.NOT_FOUND: N_("not found: the object does not exist in this account"),
+    ExitCode.NOT_SUPPORTED: N_("not supported: the provider's driver cannot do this operation"),
+    ExitCode.PAYMENT: N_("payment refused, card expired, or insufficient credit"),
+    ExitCode.RATE_LIMITED: N_("rate-limited: the provider still refused after the retries"),
     ExitCode.OUTCOME_UNKNOWN: (
-        "outcome unknown: a request that moves money was sent and no usable answer came "
-        "(lost, garbled, or Ctrl-C while waiting); it is journalled: settle it as the hint says "
-        "(`journal reconcile`, or the printed --resume command)"
+        N_(
+            "outcome unknown: a request that moves money was sent and no usable answer came "
+            "(lost, garbled, or Ctrl-C while waiting); it is journalled: settle it as the hint says "
+            "(`journal reconcile`, or the printed --resume command)"
+        )
     ),
     ExitCode.INTERRUPTED: (
-        "interrupted (Ctrl-C) with no money request in doubt; a bulk run keeps what it did not "
-        "finish for the printed --resume command"
+        N_(
+            "interrupted (Ctrl-C) with no money request in doubt; a bulk run keeps what it did not "
+            "finish for the printed --resume command"
+        )
     ),
 }
 

@@ -7,10 +7,11 @@ import sys
 import typer
 
 from clientarea_cli.cli.context import AppContext
+from clientarea_cli.i18n import N_, _
 
 app = typer.Typer(help="Try clientarea on the embedded sandbox provider.")
 
-TOUR = """\
+TOUR = N_("""\
 The demo profile is ready: {name} ({email}) at the embedded sandbox provider.
 Everything runs in-process against a real SQLite database in {db};
 nothing leaves this machine and no keyring is needed.
@@ -29,7 +30,7 @@ Try:
   clientarea help exit-codes
 
 `clientarea demo` again starts over from a fresh account.
-"""
+""")
 
 
 @app.command()
@@ -51,4 +52,4 @@ def demo(ctx: typer.Context) -> None:
     app_ctx.config().put(
         "demo", Profile(url=SANDBOX_URL, token_store="demo", account=account.email)
     )
-    sys.stdout.write(TOUR.format(name=account.full_name, email=account.email, db=db))
+    sys.stdout.write(_(TOUR).format(name=account.full_name, email=account.email, db=db))
