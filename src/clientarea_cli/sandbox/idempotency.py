@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from .json_bodies import parse_json
 from .store import Database
 from .web import ApiError, Response, validation_failed
 
@@ -33,9 +34,9 @@ def _utcnow() -> datetime:
 def fingerprint(request_body: bytes, scope: str = "") -> str:
     """A hash of the request: JSON bodies are compared by content, not by spelling."""
     try:
-        canonical = json.dumps(json.loads(request_body), sort_keys=True, separators=(",", ":"))
+        canonical = json.dumps(parse_json(request_body), sort_keys=True, separators=(",", ":"))
         data = canonical.encode()
-    except (ValueError, UnicodeDecodeError):
+    except ApiError:  # not JSON, or beyond what a body may hold: hashed as sent
         data = request_body
     return hashlib.sha256(scope.encode() + b"\n" + data).hexdigest()
 

@@ -16,12 +16,14 @@ from datetime import date
 from typing import Any
 
 from .dates import month_end
+from .json_bodies import parse_json
+from .web import ApiError
 
 CARD_FIELDS = ("number", "expiry", "cvc", "holder", "make_default")
 BANK_FIELDS = ("iban", "bic", "holder", "accept_mandate", "make_default")
 MAX_HOLDER = 200
 MAX_CARD_YEARS = 20  # an expiry further away than this is a typo
-_EXPIRY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_EXPIRY = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 _SEPARATORS = re.compile(r"[\s-]")
 _IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
 _BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
@@ -120,6 +122,8 @@ def card_problems(body: dict[str, Any], today: date) -> tuple[NewCard | None, di
     found = _EXPIRY.match(expiry) if isinstance(expiry, str) else None
     if found is None:
         problems["expiry"] = "is required: the expiry month as YYYY-MM"
+    elif int(found.group(1)) < today.year - 100:  # year 0000 has no calendar
+        problems["expiry"] = f"is past: the card expired at the end of {expiry}"
     else:
         end = month_end(int(found.group(1)), int(found.group(2)))
         if end < today:
@@ -200,8 +204,8 @@ def card_fingerprint_body(raw: bytes) -> bytes:
     shares those digits (and every other field) would replay too, an accepted blind spot.
     """
     try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        body = parse_json(raw)
+    except ApiError:
         return b'"unparseable body"'
     if not isinstance(body, dict):
         return json.dumps(type(body).__name__).encode()

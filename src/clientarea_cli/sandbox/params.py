@@ -16,8 +16,8 @@ from .web import validation_failed
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT = re.compile(r"^[+-]?\d{1,9}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_INT = re.compile(r"^[+-]?[0-9]{1,10}$")
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,9 @@ def field_problems(
         if name not in body:
             continue
         value = body[name]
-        if value is None or (nullable and isinstance(value, str) and not value.strip()):
+        # '' clears optional text; a country is a code or null (its schema has a pattern).
+        blank = kind != "country" and isinstance(value, str) and not value.strip()
+        if value is None or (nullable and blank):
             if nullable:
                 values[name] = None
             else:

@@ -71,7 +71,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
     parts = []
     for segment in pattern.strip("/").split("/"):
         if segment.startswith("{") and segment.endswith("}"):
-            parts.append(f"(?P<{segment[1:-1]}>[^/]+)")
+            name = segment[1:-1]
+            # Ids are numbers in the contract: /v1/orders/quote is not order "quote".
+            value = "[0-9]+" if name == "id" or name.endswith("_id") else "[^/]+"
+            parts.append(f"(?P<{name}>{value})")
         else:
             parts.append(re.escape(segment))
     return re.compile("^/" + "/".join(parts) + "$")
@@ -112,7 +115,10 @@ class Router:
         for route, params in sorted(matches, key=lambda m: m[0].specificity):
             if route.method == method:
                 return route, params
-        allowed = sorted({route.method for route, _ in matches})
+        # Allow names the methods of the path's own (most literal) template, as the contract
+        # does: /v1/domains/availability is POST only, though GET falls through to a domain.
+        best = min(route.specificity for route, _ in matches)
+        allowed = sorted({route.method for route, _ in matches if route.specificity == best})
         raise ApiError(
             405,
             "method_not_allowed",

@@ -120,7 +120,6 @@ class Request:
         """The body parsed as JSON; 400 bad_request when it is not JSON."""
         if not self.body:
             return None
-        try:
-            return json.loads(self.body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ApiError(400, "bad_request", "the request body is not valid JSON") from exc
+        from .json_bodies import parse_json
+
+        return parse_json(self.body)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..idempotency import MAX_KEY_LENGTH
 from ..params import Query
 from ..router import Context, Router
 from ..topups import presets
-from ..web import Response, not_found
+from ..web import Response, not_found, validation_failed
 from .common import flag, json_list, ok, path_id
 from .tickets import ATTACHMENT_LIMITS
 
@@ -64,7 +65,10 @@ def get_contact(ctx: Context) -> Response:
 
 
 def get_operation(ctx: Context) -> Response:
-    return ok(ctx.idempotency.lookup(ctx.client_id, ctx.params["key"]))
+    key = ctx.params["key"]
+    if len(key) > MAX_KEY_LENGTH:  # no request could have carried it
+        raise validation_failed({"key": f"must be at most {MAX_KEY_LENGTH} characters"})
+    return ok(ctx.idempotency.lookup(ctx.client_id, key))
 
 
 def register(router: Router) -> None:

@@ -148,13 +148,16 @@ def _attachment_problem(item: object) -> tuple[dict[str, Any] | None, str | None
     return {"name": name.strip(), "content_type": kind, "content": content}, None
 
 
+_ABSENT = object()
+
+
 def attachment_problems(value: object) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The body's ``attachments`` (absent or null = none), decoded, or the problems keyed
-    ``attachments`` (the list) and ``attachments.<index>`` (one file)."""
-    if value is None:
+    """The body's ``attachments`` (absent = none; null is not a list), decoded, or the problems
+    keyed ``attachments`` (the list) and ``attachments.<index>`` (one file)."""
+    if value is _ABSENT:
         return [], {}
     if not isinstance(value, list):
-        return [], {"attachments": "must be a list of files"}
+        return [], {"attachments": "must be a list of files ([] for none)"}
     most: int = ATTACHMENT_LIMITS["max_files"]
     if len(value) > most:
         return [], {"attachments": f"at most {most} files per message, not {len(value)}"}
@@ -305,7 +308,7 @@ def create_ticket(ctx: Context) -> Response:
             head, problems = _subject_of(conn, ctx, body)
             if (problem := text_problem(body.get("message"), MAX_MESSAGE)) is not None:
                 problems["message"] = problem
-            files, file_problems = attachment_problems(body.get("attachments"))
+            files, file_problems = attachment_problems(body.get("attachments", _ABSENT))
             problems.update(file_problems)
             if problems:
                 raise validation_failed(problems)
@@ -335,7 +338,7 @@ def reply_to_ticket(ctx: Context) -> Response:
             problems = unknown_fields(body, ("message", "attachments"))
             if (problem := text_problem(body.get("message"), MAX_MESSAGE)) is not None:
                 problems["message"] = problem
-            files, file_problems = attachment_problems(body.get("attachments"))
+            files, file_problems = attachment_problems(body.get("attachments", _ABSENT))
             problems.update(file_problems)
             if problems:
                 raise validation_failed(problems)
