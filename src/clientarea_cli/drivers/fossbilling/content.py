@@ -220,7 +220,9 @@ class ContentMixin(FossBillingBase):
             raise NotFound(f"download {download_id} was not found in this account")
         self._check_owner(order, "download", download_id)
         method = "servicedownloadable/send_file"
-        response = self._reads.request("POST", f"/{method}", json={"order_id": download_id})
+        # The file itself, not an envelope: sent by hand (a read, so it may be sent again).
+        url = f"{self._reads.base_url.removesuffix('/client')}/client/{method}"
+        response = self._reads.request("POST", url, json={"order_id": download_id})
         if response.headers.get("content-type", "").startswith("application/json"):
             try:
                 body = json.loads(response.content, parse_float=Decimal)
