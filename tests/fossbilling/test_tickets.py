@@ -106,7 +106,6 @@ def test_bobs_ticket_is_refused_and_left_alone(fb_changed: CLI, fb_reset: FossBi
     before = admin_ticket(fb_reset, BOBS_TICKET)
     for args in (
         ("tickets", "show", "2"),
-        ("tickets", "show", "2", "-o", "json"),
         ("tickets", "reply", "2", "-m", "Alice was here"),
         ("tickets", "reply", "2", "-m", "Alice was here", "--dry-run"),
         ("tickets", "close", "2"),
@@ -116,6 +115,11 @@ def test_bobs_ticket_is_refused_and_left_alone(fb_changed: CLI, fb_reset: FossBi
         assert (result.exit_code, result.stdout, result.stderr) == (
             5, "", "error: ticket 2 was not found in this account\n"
         ), args  # fmt: skip
+    as_json = fb_changed("tickets", "show", "2", "-o", "json")
+    assert (as_json.exit_code, as_json.stdout, json.loads(as_json.stderr)) == (
+        5, "", {"error": {"code": "not_found", "exit": 5, "hint": None,
+                          "message": "ticket 2 was not found in this account"}},
+    )  # fmt: skip
     after = admin_ticket(fb_reset, BOBS_TICKET)
     assert (after["status"], after["messages"]) == (before["status"], before["messages"])
     about_bobs = fb_changed("tickets", "open", "--department", "billing", "--service",
