@@ -133,6 +133,10 @@ def root(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No notices; lists print ids only.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", help="Say everything (every invoice of a bulk run)."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -154,6 +158,7 @@ def root(
         debug=debug,
         color=color,
         quiet=quiet,
+        verbose=verbose,
         query=query,
         lang=lang,
     )

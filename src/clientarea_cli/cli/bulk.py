@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -354,6 +355,9 @@ class Reporter:
             self._progress.advance(self._task)
 
 
+LIST_INVOICES_UP_TO = 20
+
+
 def finish(
     renderer: Renderer, action: Action, result: RunResult, *, skipped: int, record: RunRecord
 ) -> None:
@@ -368,7 +372,19 @@ def finish(
         line += f", {skipped} unchanged"
     renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
     due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
-    if due:
+    if len(due) > LIST_INVOICES_UP_TO and not renderer.verbose:
+        # 10,000 renewals would make one 60 KB line: count and total (the list: -o json, --verbose).
+        totals: dict[str, Decimal] = {}
+        for o in due:
+            if o.amount_due is not None:
+                currency = o.amount_due.currency
+                totals[currency] = totals.get(currency, Decimal(0)) + o.amount_due.amount
+        renderer.notice(
+            _(
+                "{count} invoice(s) left to pay ({total}); they stay unpaid until you pay them: `clientarea invoices list --status unpaid` (every number: --verbose or -o json)"
+            ).format(count=len(due), total=", ".join(f"{v} {c}" for c, v in sorted(totals.items())))
+        )
+    elif due:
         ids = " ".join(str(o.invoice_id) for o in due)
         renderer.notice(
             _(

@@ -29,6 +29,7 @@ class GlobalOptions:
     debug: bool = False
     color: str = "auto"
     quiet: bool = False
+    verbose: bool = False
     query: str | None = None
     lang: str | None = None
     """Only checked here: cli/language.py reads --lang from argv before anything is parsed."""
@@ -90,6 +91,7 @@ class AppContext:
             headers=not (no_headers or self.options.no_headers),
             color=color_enabled(self.options.color, sys.stdout),
             quiet=self.options.quiet,
+            verbose=self.options.verbose,
             query=self.options.query,
         )
 

@@ -25,6 +25,7 @@ INHERITED: tuple[tuple[str, tuple[str, ...], bool, str | None, str], ...] = (
     ("no_headers", ("--no-headers",), True, None, "Omit header rows."),
     ("query", ("--query",), False, "JMESPATH", "Filter the JSON output (implies -o json)."),
     ("quiet", ("--quiet", "-q"), True, None, "No notices; lists print ids only."),
+    ("verbose", ("--verbose",), True, None, "Say everything (every invoice of a bulk run)."),
     ("yes", ("--yes", "-y"), True, None, "Answer yes to confirmations."),
     ("no_input", ("--no-input",), True, None, "Never prompt."),
     ("debug", ("--debug",), True, None, "Trace HTTP on stderr (secrets redacted)."),

@@ -54,6 +54,7 @@ class Renderer:
         headers: bool = True,
         color: bool = False,
         quiet: bool = False,
+        verbose: bool = False,
         query: str | None = None,
         stdout: TextIO | None = None,
         stderr: TextIO | None = None,
@@ -70,6 +71,8 @@ class Renderer:
         self.headers = headers
         self.color = color
         self.quiet = quiet
+        self.verbose = verbose
+        """Say everything, e.g. every invoice number after a large renewal run."""
         self.formatters: dict[str, Callable[[Any], str]] = {}
         """Per-field text for tables, where a bare value would say less (a card for a method id)."""
         self.stdout = stdout or sys.stdout
