@@ -90,7 +90,7 @@ def test_changing_the_email_unverifies_it(demo: CLI) -> None:
     [
         (("--email", "not-an-address"), "error: invalid --email: 'not-an-address' is not an e-mail address\n"),
         (("--country", "XX"), "error: invalid --country: 'XX' is not an ISO 3166-1 alpha-2 country code\nhint: such as ES\n"),
-        (("--phone", "600123456"), "error: invalid --phone: '600123456' is not a phone number as +CC.NUMBER\nhint: such as +34.911234567\n"),
+        (("--phone", "600123456"), "error: invalid --phone: '600123456' has no country code\nhint: with its country code, such as +34.911234567 or +34 600 123 456\n"),
         (("--tax-id", "??"), "error: invalid --tax-id: '??' is not a tax id\nhint: 4 to 50 letters, digits, spaces, dots, hyphens or slashes, with a digit (such as ESB12345678)\n"),
         (("--city", ""), "error: invalid --city: it cannot be empty\n"),
         (("--language", "Spanish"), "error: invalid --language: 'Spanish' is not a language tag\nhint: such as es or en\n"),

@@ -68,7 +68,7 @@ def test_add_dry_run(demo: CLI) -> None:
         (("--first-name", "Eva", "--last-name", "Soler", "--email", "e@x.es", "--country", "Spain"),
          "error: invalid --country: 'Spain' is not an ISO 3166-1 alpha-2 country code\nhint: such as ES\n"),
         (("--first-name", "Eva", "--last-name", "Soler", "--email", "e@x.es", "--phone", "12"),
-         "error: invalid --phone: '12' is not a phone number as +CC.NUMBER\nhint: such as +34.911234567\n"),
+         "error: invalid --phone: '12' has no country code\nhint: with its country code, such as +34.911234567 or +34 600 123 456\n"),
         (("--first-name", "", "--last-name", "Soler", "--email", "e@x.es"),
          "error: invalid --first-name: it cannot be empty\n"),
     ],

@@ -304,8 +304,8 @@ def test_contacts_set_dry_run_changes_nothing(demo: CLI) -> None:
     [
         (("--role", "admin", "--email", "ana@"), "error: invalid --email: 'ana@' is not an e-mail address"),
         (("--role", "admin", "--phone", "600 123 456"),
-         "error: invalid --phone: '600 123 456' is not a phone number as +CC.NUMBER\n"
-         "hint: such as +34.911234567"),
+         "error: invalid --phone: '600 123 456' has no country code\n"
+         "hint: with its country code, such as +34.911234567 or +34 600 123 456"),
         (("--role", "admin", "--country", "Spain"),
          "error: invalid --country: 'Spain' is not an ISO 3166-1 alpha-2 country code\n"
          "hint: such as ES"),

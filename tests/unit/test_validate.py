@@ -33,6 +33,9 @@ def usage_error(excinfo: pytest.ExceptionInfo[UsageError]) -> str:
         ("NS1.Example.NET.", "ns1.example.net"),
         (" ns1.example.net ", "ns1.example.net"),
         ("bücher.de", "xn--bcher-kva.de"),
+        ("ns1.straße.de", "ns1.xn--strae-oqa.de"),  # IDNA 2008: ß is kept, not "strasse"
+        ("NS1.STRAẞE.DE", "ns1.xn--strae-oqa.de"),  # UTS 46 maps the capital sharp s
+        ("ns.ελληνικά.gr", "ns.xn--hxargifdar.gr"),  # final sigma kept
         ("a-b.c0.io", "a-b.c0.io"),
     ],
 )
@@ -223,8 +226,10 @@ CONTACT = {
     [
         ("+34.911234567", "+34.911234567"),
         ("+34 600 123 456", "+34.600123456"),
+        ("+34600123456", "+34.600123456"),
         ("+41 44-123.45.67", "+41.441234567"),
-        ("+1 (555) 123-4567", "+1.5551234567"),
+        ("+1 (212) 555-0123", "+1.2125550123"),
+        ("+44 20 7946 0958", "+44.2079460958"),
     ],
 )
 def test_phones_become_epp_form(value: str, expected: str) -> None:
@@ -232,17 +237,26 @@ def test_phones_become_epp_form(value: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["600123456", "+34600123456", "+34.12", "+1234.5678901", "+34 abc"]
+    ("value", "reason"),
+    [
+        ("600123456", "has no country code"),
+        ("+34.12", "is not a valid phone number in ES (+34)"),
+        ("+34 123 456 789", "is not a valid phone number in ES (+34)"),  # no such Spanish range
+        ("+1234.5678901", "is not a phone number"),
+        ("+34 abc", "is not a phone number"),
+        ("+999 1234 5678", "is not a phone number"),  # no such country code
+    ],
 )
-def test_bad_phones(value: str) -> None:
+def test_bad_phones(value: str, reason: str) -> None:
     with pytest.raises(UsageError) as excinfo:
         validate.phone(value, "--phone")
-    assert usage_error(excinfo) == f"invalid --phone: {value!r} is not a phone number as +CC.NUMBER"
+    assert usage_error(excinfo) == f"invalid --phone: {value!r} {reason}"
+    assert excinfo.value.hint == "with its country code, such as +34.911234567 or +34 600 123 456"
 
 
-@given(st.from_regex(r"\A\+[0-9]{1,3}\.[0-9]{4,14}\Z"))
-def test_epp_phones_pass_unchanged(value: str) -> None:
-    assert validate.phone(value, "--phone") == value
+@given(st.from_regex(r"\A6[0-9]{8}\Z"))
+def test_spanish_mobiles_pass_in_epp_form(digits: str) -> None:
+    assert validate.phone(f"+34 {digits}", "--phone") == f"+34.{digits}"
 
 
 def test_countries_and_emails() -> None:
@@ -268,7 +282,7 @@ def test_domain_contact_checks_every_field_naming_role_and_field() -> None:
     assert server.contact_problems(contact.model_dump(), "tech") == {}
     cases = [
         ({"email": "nope"}, "invalid tech.email: 'nope' is not an e-mail address"),
-        ({"phone": "12345"}, "invalid tech.phone: '12345' is not a phone number as +CC.NUMBER"),
+        ({"phone": "12345"}, "invalid tech.phone: '12345' has no country code"),
         ({"country": "Spain"}, "invalid tech.country: 'Spain' is not an ISO 3166-1 alpha-2 country code"),
         ({"city": " "}, "tech.city is required and empty"),
         ({"postcode": None}, "tech.postcode is required and empty"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from clientarea_cli.ops.bulk.journal import RunRecord
     from clientarea_cli.ops.bulk.plan import Plan
     from clientarea_cli.ops.bulk.runner import RunResult
+    from clientarea_cli.ops.bulk.target_file import TargetRow
     from clientarea_cli.ops.bulk.targets import TargetSpec
     from clientarea_cli.output.render import Renderer
 
@@ -43,6 +44,21 @@ class Targets:
     status: str | None = None
     auto_renew: str | None = None
     from_file: Path | None = None
+    _rows: list[TargetRow] | None = field(default=None, repr=False)
+
+    def file_rows(self) -> list[TargetRow]:
+        """The rows of --from-file, read once (it may be stdin)."""
+        from clientarea_cli.ops.bulk.target_file import parse_rows
+
+        if self.from_file is None:
+            return []
+        if self._rows is None:
+            self._rows = parse_rows(_read_file(self.from_file), self.file_label)
+        return self._rows
+
+    @property
+    def file_label(self) -> str:
+        return _file_label(self.from_file) if self.from_file is not None else ""
 
     @property
     def given(self) -> bool:
@@ -53,16 +69,14 @@ class Targets:
         from clientarea_cli.models import DomainFilter
         from clientarea_cli.models.domains import DOMAIN_STATUSES
         from clientarea_cli.ops import filters
-        from clientarea_cli.ops.bulk.targets import TargetSpec, parse_target_file
+        from clientarea_cli.ops.bulk.targets import TargetSpec
 
         refs = list(self.refs or [])
         if self.from_file is not None:
-            refs += parse_target_file(_read_file(self.from_file), _file_label(self.from_file))
+            refs += [row.ref for row in self.file_rows()]
             if not refs:
                 raise UsageError(
-                    _("{file_label} names no domains").format(
-                        file_label=_file_label(self.from_file)
-                    )
+                    _("{file_label} names no domains").format(file_label=self.file_label)
                 )
         within, auto_renew, status = self.expiring_within, self.auto_renew, self.status
         wanted = DomainFilter(

@@ -48,7 +48,7 @@ FromFileOpt = Annotated[
     Path | None,
     typer.Option(
         "--from-file",
-        help="Domain names from a file (one per line, CSV or NDJSON with a 'domain' column); - for stdin.",
+        help="Domains from a file: one per line, CSV (, ; or tab) or JSON/NDJSON with a 'domain' or 'name' field, as -o csv|json|jsonl writes; - for stdin.",
         metavar="FILE",
         rich_help_panel=TARGETS,
         allow_dash=True,

@@ -57,14 +57,7 @@ def domain_name(value: str, what: str = "NAME") -> str:
     if not name:
         raise UsageError(_("invalid {what}: it is empty").format(what=what))
     if not name.isascii():
-        try:
-            name = name.encode("idna").decode("ascii")
-        except UnicodeError:
-            raise UsageError(
-                _("invalid {what}: {value!r} is not a valid international name").format(
-                    what=what, value=value
-                )
-            ) from None
+        name = validate.idna_ascii(name, what, value)
     return name
 
 

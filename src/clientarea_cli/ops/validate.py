@@ -23,8 +23,6 @@ from clientarea_cli.models.domain_records import (
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _RECORD_LABEL = re.compile(r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([^@\s]+)$")
-_PHONE = re.compile(r"^\+[0-9]{1,3}\.[0-9]{4,14}$")
-_PHONE_LOOSE = re.compile(r"^\+([0-9]{1,3})[\s.-]+([0-9(][0-9\s.()-]*)$")
 _SRV = re.compile(r"^(\d{1,5})\s+(\d{1,5})\s+(\S+)$")
 _CAA = re.compile(r'^(\d{1,3})\s+([A-Za-z0-9]+)\s+"((?:[^"\\]|\\.)*)"$')
 _TXT_STRINGS = re.compile(r'^\s*(?:"((?:[^"\\]|\\.)*)"\s*)+$')
@@ -33,6 +31,8 @@ _TXT_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 PRIORITY_TYPES = ("MX", "SRV")
 CAA_TAGS = ("issue", "issuewild", "iodef")
 MIN_TTL, MAX_TTL = 60, 86400
+MIN_NS, MAX_NS = 2, 5
+_EPP_PHONE = re.compile(r"^\+([0-9]+)\.([0-9]+)$")
 MAX_IPS = 13
 # ISO 3166-1 alpha-2, officially assigned codes.
 COUNTRIES = frozenset(
@@ -72,6 +72,18 @@ def _invalid(what: str, value: object, reason: str, hint: str | None = None) -> 
 # -- host names and addresses -------------------------------------------------------------------
 
 
+def idna_ascii(name: str, what: str, value: str, kind: str = "name") -> str:
+    """An international name in its ASCII (punycode) form under IDNA 2008 with UTS #46 mapping,
+    as registries use today: `straße.de` is `xn--strae-oqa.de`, not `strasse.de` (IDNA 2003,
+    Python's own `idna` codec)."""
+    import idna
+
+    try:
+        return str(idna.encode(name, uts46=True, transitional=False).decode("ascii"))
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise _invalid(what, value, f"is not a valid international {kind} ({exc})") from None
+
+
 def hostname(value: str, what: str) -> str:
     """A host name (RFC 1123, at least two labels), lower-cased, without a trailing dot.
 
@@ -79,10 +91,7 @@ def hostname(value: str, what: str) -> str:
     """
     name = value.strip().lower().removesuffix(".")
     if not name.isascii():
-        try:
-            name = name.encode("idna").decode("ascii")
-        except UnicodeError:
-            raise _invalid(what, value, "is not a valid international host name") from None
+        name = idna_ascii(name, what, value, "host name")
     if len(name) > 253:
         raise _invalid(what, value, "is longer than 253 characters")
     labels = name.split(".")
@@ -108,6 +117,21 @@ def domain_ref(value: str, what: str = "domain") -> str:
     if not ref:
         raise _invalid(what, value, "is not a domain name", "such as example.es, or its id")
     return ref
+
+
+def nameserver_list(values: list[str], where: str = "") -> list[str]:
+    """2 to 5 different name servers, normalised; `where` prefixes errors (a file's line)."""
+    try:
+        if not MIN_NS <= len(values) <= MAX_NS:
+            raise UsageError(f"give {MIN_NS} to {MAX_NS} name servers (got {len(values)})")
+        servers = [hostname(ns, f"name server {i}") for i, ns in enumerate(values, 1)]
+        if len(set(servers)) != len(servers):
+            raise UsageError("the same name server is given twice")
+    except UsageError as exc:
+        if not where:
+            raise
+        raise UsageError(f"{where}: {exc.message}", hint=exc.hint) from None
+    return servers
 
 
 def ip_address(value: str, what: str) -> str:
@@ -279,16 +303,31 @@ def email(value: str, what: str) -> str:
 
 
 def phone(value: str, what: str) -> str:
-    """A phone number as registries want it, `+CC.NUMBER`; `+34 600 123 456` is converted."""
-    number = value.strip()
-    if _PHONE.match(number):
-        return number
-    loose = _PHONE_LOOSE.match(number)
-    if loose is not None:
-        converted = f"+{loose.group(1)}.{re.sub(r'[^0-9]', '', loose.group(2))}"
-        if _PHONE.match(converted):
-            return converted
-    raise _invalid(what, value, "is not a phone number as +CC.NUMBER", "such as +34.911234567")
+    """A phone number as registries want it, `+CC.NUMBER`, checked against the numbering plan
+    of its country (`phonenumbers`): `+34 600 123 456` becomes `+34.600123456`."""
+    import phonenumbers
+
+    text = value.strip()
+    hint = "with its country code, such as +34.911234567 or +34 600 123 456"
+    if not text.startswith("+"):
+        raise _invalid(what, value, "has no country code", hint)
+    epp = _EPP_PHONE.match(text)
+    if epp is not None:  # +CC.NUMBER: the dot ends the country code
+        code = epp.group(1)
+        if len(code) > 3 or phonenumbers.region_code_for_country_code(int(code)) == "ZZ":
+            raise _invalid(what, value, "is not a phone number", hint)
+        text = f"+{epp.group(1)} {epp.group(2)}"
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        raise _invalid(what, value, "is not a phone number", hint) from None
+    code = number.country_code or 0
+    if not phonenumbers.is_valid_number(number):
+        region = phonenumbers.region_code_for_country_code(code)
+        where = f"in {region} (+{code})" if region != "ZZ" else "anywhere"
+        raise _invalid(what, value, f"is not a valid phone number {where}", hint)
+    national = phonenumbers.national_significant_number(number)
+    return f"+{code}.{national}"
 
 
 def country(value: str, what: str) -> str:

@@ -249,7 +249,9 @@ def nameservers_set(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            help="[DOMAIN] NS1 NS2 [NS3…NS5]: with no --domain or other targets, the first is the domain (none with --resume).",
+            help="[DOMAIN] NS1 NS2 [NS3…NS5]: with no --domain or other targets, the first is "
+            "the domain. None with --resume, or when every row of --from-file has its own "
+            "(ns1…nsN columns).",
             metavar="[DOMAIN] NS1 NS2...",
             show_default=False,
         ),
@@ -275,11 +277,12 @@ def nameservers_set(
 ) -> None:
     """Set the name servers (2 to 5) of one domain or many.
 
+    A --from-file row may carry its own name servers (columns ns1…nsN, or a nameservers field); the ones on the command line go to every other domain.
+
     Example: clientarea domains nameservers set --tld es ns1.example.net ns2.example.net
     """
-    from clientarea_cli.errors import UsageError
     from clientarea_cli.ops import validate
-    from clientarea_cli.ops.bulk.actions import Nameservers
+    from clientarea_cli.ops.bulk.nameserver_input import nameservers_action
 
     filtered = bulk.Targets(None, all_domains, tld, expiring_within, status, auto_renew, from_file)
     other_targets = bool(domain) or filtered.given
@@ -287,23 +290,26 @@ def nameservers_set(
     refs = list(domain or [])
     if not other_targets and not resume:
         refs, servers = servers[:1], servers[1:]
-    if servers or not resume:  # with --resume they are optional, and checked against the run
-        if not 2 <= len(servers) <= 5:
-            raise UsageError(_("give 2 to 5 name servers (got {count})").format(count=len(servers)))
-        servers = [validate.hostname(ns, f"name server {i}") for i, ns in enumerate(servers, 1)]
-        if len(set(servers)) != len(servers):
-            raise UsageError(_("the same name server is given twice"))
+    targets = bulk.Targets(refs, all_domains, tld, expiring_within, status, auto_renew, from_file)
+    if resume:
+        if servers:  # optional with --resume, and checked against the run
+            validate.nameserver_list(servers)
+    else:
+        action = nameservers_action(
+            servers,
+            targets.file_rows(),
+            targets.file_label,
+            only_file=not (refs or all_domains),
+        )
 
     def build(driver: Driver) -> tuple[Action, list[str]]:
-        return Nameservers(nameservers=servers), []
+        return action, []
 
     given = typed_args(ctx, {"names": (" ".join(names or []), ("nameservers",))})
     bulk.run(
         ctx,
         command="nameservers",
-        targets=bulk.Targets(
-            refs, all_domains, tld, expiring_within, status, auto_renew, from_file
-        ),
+        targets=targets,
         settings=bulk.RunSettings(dry_run, concurrency, rate, fail_fast, resume, per_item, yes),
         output=output,
         build=build,

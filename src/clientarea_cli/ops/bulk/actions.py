@@ -45,6 +45,10 @@ class Action:
     def moves_money(self) -> bool:
         return False
 
+    def bind(self, domains: list[Domain]) -> Action:
+        """The action for these resolved targets (per-domain values keyed by domain name)."""
+        return self
+
     def plan(self, domain: Domain) -> PlanItem:
         raise NotImplementedError
 
@@ -284,7 +288,13 @@ class Renew(Action):
 
 @dataclass(frozen=True)
 class Nameservers(Action):
+    """Replace the name servers: the same for every domain, or each domain's own (a file's rows).
+
+    `per_domain` is keyed by what the user wrote (name or id) until `bind` keys it by name.
+    """
+
     nameservers: list[str] = field(default_factory=list)
+    per_domain: dict[str, list[str]] = field(default_factory=dict)
 
     name: ClassVar[str] = "nameservers"
 
@@ -296,24 +306,44 @@ class Nameservers(Action):
     def title(self) -> str:
         return "nameservers"
 
+    def bind(self, domains: list[Domain]) -> Nameservers:
+        if not self.per_domain:
+            return self
+        mine = {}
+        for domain in domains:
+            for key in (domain.name, str(domain.id)):
+                if key in self.per_domain:
+                    mine[domain.name] = self.per_domain[key]
+        return Nameservers(nameservers=self.nameservers, per_domain=mine)
+
+    def servers(self, domain: str) -> list[str]:
+        return self.per_domain.get(domain, self.nameservers)
+
     def plan(self, domain: Domain) -> PlanItem:
         current = [ns.lower() for ns in domain.nameservers]
+        wanted = self.servers(domain.name)
         return PlanItem(
             domain=domain.name,
             domain_id=domain.id,
             current=", ".join(current) or "-",
-            desired=", ".join(self.nameservers),
-            skip=current == self.nameservers,
+            desired=", ".join(wanted),
+            skip=current == wanted,
         )
 
     def bulk_item(self, domain: str) -> dict[str, Any]:
-        return {"domain": domain, "nameservers": list(self.nameservers)}
+        return {"domain": domain, "nameservers": list(self.servers(domain))}
 
     def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
-        driver.set_nameservers(domain, list(self.nameservers))
-        return Outcome(domain=domain, ok=True, result=self.done_text())
+        driver.set_nameservers(domain, list(self.servers(domain)))
+        return self._success(domain, {})
+
+    def _success(self, domain: str, data: dict[str, Any]) -> Outcome:
+        result = "nameservers " + ", ".join(self.servers(domain))
+        return Outcome(domain=domain, ok=True, result=result)
 
     def done_text(self) -> str:
+        if self.per_domain:
+            return "set to the name servers asked"
         return "nameservers " + ", ".join(self.nameservers)
 
 

@@ -20,7 +20,8 @@ def prepare(
     driver: Driver, action: Action, spec: targets.TargetSpec, warnings: list[str] | None = None
 ) -> plans.Plan:
     """The plan for a new run: resolve the targets (exit 5 on an unknown name), then plan."""
-    return plans.build(action, targets.resolve(driver, spec), warnings)
+    domains = targets.resolve(driver, spec)
+    return plans.build(action.bind(domains), domains, warnings)
 
 
 def start(

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass, field
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Domain, DomainFilter
+from clientarea_cli.ops.bulk.target_file import MAX_LINE, parse_rows
 from clientarea_cli.ops.validate import domain_ref
 
-MAX_LINE = 4096
-"""A line of a target file, CSV row or NDJSON object included (a domain name is ≤ 253)."""
+__all__ = ["MAX_LINE", "TargetSpec", "parse_target_file", "resolve"]
 FEW = 10
 """Up to this many names are fetched one by one; more are matched against one listing."""
 
@@ -45,76 +42,8 @@ class TargetSpec:
 
 
 def parse_target_file(text: str, source: str = "the file") -> list[str]:
-    """Domain names from one-per-line text, CSV with a `domain` column, or NDJSON with `domain`.
-
-    Blank lines and lines starting with `#` are ignored in the plain form.
-    """
-    stripped = text.lstrip("\ufeff").strip()
-    if not stripped:
-        return []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_LINE:
-            raise UsageError(
-                _("{source}, line {line_no}: longer than {MAX_LINE:,} characters").format(
-                    source=source, line_no=line_no, MAX_LINE=MAX_LINE
-                ),
-                hint=_("give one domain name per line (or CSV / NDJSON with a 'domain' field)"),
-            )
-    first = stripped.splitlines()[0].strip()
-    if first.startswith("{"):
-        return _from_ndjson(stripped, source)
-    header = [c.strip().lower() for c in next(csv.reader([first]))]
-    if len(header) > 1 or header == ["domain"]:
-        return _from_csv(stripped, header, source)
-    names = []
-    for raw in stripped.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            names.append(line)
-    return names
-
-
-def _from_csv(text: str, header: list[str], source: str) -> list[str]:
-    if "domain" not in header:
-        raise UsageError(
-            _("{source} looks like CSV but has no 'domain' column").format(source=source)
-        )
-    column = header.index("domain")
-    rows = csv.reader(io.StringIO(text))
-    next(rows)  # the header
-    names = []
-    for line, row in enumerate(rows, start=2):
-        if not row:
-            continue
-        value = row[column].strip() if column < len(row) else ""
-        if not value:
-            raise UsageError(
-                _("{source}, line {line}: empty 'domain' value").format(source=source, line=line)
-            )
-        names.append(value)
-    return names
-
-
-def _from_ndjson(text: str, source: str) -> list[str]:
-    names = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            raise UsageError(
-                _("{source}, line {line_no}: not valid JSON").format(source=source, line_no=line_no)
-            ) from None
-        value = row.get("domain") if isinstance(row, dict) else None
-        if not isinstance(value, str) or not value.strip():
-            raise UsageError(
-                _("{source}, line {line_no}: no 'domain' string").format(
-                    source=source, line_no=line_no
-                )
-            )
-        names.append(value.strip())
-    return names
+    """The domain names or ids a `--from-file` names (its forms: `target_file.py`)."""
+    return [row.ref for row in parse_rows(text, source)]
 
 
 def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
