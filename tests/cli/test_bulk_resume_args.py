@@ -116,9 +116,10 @@ def test_other_arguments_than_the_runs_are_refused(
     [line] = refused.stderr.splitlines()
     assert "differs from the run --resume finishes" in line
     assert sandbox_db.snapshot() == before
-    # The same arguments are accepted, and the run finishes.
+    # The same arguments are accepted, and the run finishes (a renewal issued but not paid is
+    # not done yet: exit 3, docs/bulk.md, Renewal).
     finished = demo("domains", *[word for word in started if word != DOMAIN], "--resume")
-    assert finished.exit_code == 0, finished.stderr
+    assert finished.exit_code == (3 if "renew" in started else 0), finished.stderr
 
 
 def test_the_hint_after_failures_retries_them_as_printed(

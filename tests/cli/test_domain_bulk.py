@@ -315,7 +315,7 @@ def _wallet() -> str:
 def test_renew_issues_unpaid_invoices_and_says_how_to_pay(demo: CLI) -> None:
     wallet = _wallet()
     result = demo("domains", "renew", "anagarcia.com", "flamenco-studio.net", "--yes")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 3, result.stderr  # an unpaid renewal is not done
     assert result.stdout == (
         "anagarcia.com        invoice INV-2026-5012 (15.72 EUR), unpaid\n"
         "flamenco-studio.net  invoice INV-2026-5013 (18.14 EUR), unpaid\n"
@@ -327,9 +327,9 @@ def test_renew_issues_unpaid_invoices_and_says_how_to_pay(demo: CLI) -> None:
         "flamenco-studio.net  expires 2026-12-06  +1y, expires 2027-12-06  14.99 EUR",
         "renew 1y: 2 domain(s) to change; total 27.98 EUR before tax",
     ]
-    assert lines[-1] == (
-        "2 invoice(s) left to pay; they stay unpaid until you pay them: "
-        "`clientarea invoices pay 5012 5013`"
+    assert lines[-3] == (
+        "2 renewal(s) not done: their invoices stay unpaid until you pay them: "
+        "`clientarea invoices pay 5012 5013 --method CARD` (or --use-credit, --transfer)"
     )
     assert _wallet() == wallet  # credit is never used unless asked
     invoices = sandbox_db.rows("SELECT status FROM invoices WHERE id IN (5012, 5013)")
@@ -337,14 +337,15 @@ def test_renew_issues_unpaid_invoices_and_says_how_to_pay(demo: CLI) -> None:
 
 
 def test_renew_with_credit_pays_from_the_wallet(demo: CLI) -> None:
-    result = demo("domains", "renew", "codigo-abierto.dev", "--years", "2", "--use-credit", "--yes")
+    # (codigo-abierto.dev has a seeded 1-year renewal invoice open: another length is refused)
+    result = demo("domains", "renew", "api-garcia.io", "--use-credit", "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "codigo-abierto.dev  invoice INV-2026-5012 (36.30 EUR), paid, 36.30 EUR credit applied\n"
+        "api-garcia.io  invoice INV-2026-5012 (47.19 EUR), paid, 47.19 EUR credit applied\n"
     )
-    assert _wallet() == "49.20"
-    row = sandbox_db.domains()["codigo-abierto.dev"]
-    assert row["expiry_date"] == "2028-12-22"
+    assert _wallet() == "38.31"
+    row = sandbox_db.domains()["api-garcia.io"]
+    assert row["expiry_date"] == "2028-01-06"
 
 
 def test_renew_years_out_of_range(demo: CLI) -> None:

@@ -297,9 +297,27 @@ def test_renewal_with_credit_that_falls_short(client: httpx.Client) -> None:
     assert (invoice["status"], invoice["balance"]["amount"]) == ("unpaid", "56.07")
     assert balance(client) == "0.00"
     assert domain(client, API_GARCIA_IO)["expiry_date"] == "2027-01-06"
-    # Nothing left to apply: a second renewal with credit stays wholly due.
-    second = renew(client, API_GARCIA_IO, "k-2", years=1, use_credit=True).json()
-    assert second["credit_applied"]["amount"] == "0.00"
+    # The same renewal again answers the open invoice: no second one, no credit left to apply.
+    second = renew(client, API_GARCIA_IO, "k-2", years=3, use_credit=True).json()
+    assert (second["id"], second["credit_applied"]["amount"]) == (invoice["id"], "85.50")
+
+
+def test_renewal_reuses_the_open_invoice_and_refuses_other_years(
+    client: httpx.Client, db_path: Path
+) -> None:
+    first = renew(client, GARCIA_CONSULTING, years=1)
+    again = renew(client, GARCIA_CONSULTING, "k-2", years=1)
+    assert (again.status_code, again.json()["id"]) == (201, first.json()["id"])
+    open_ones = sql(db_path, "SELECT count(*) FROM invoice_items WHERE related_id = ?"
+                    " AND type = 'domain_renewal'", GARCIA_CONSULTING)  # fmt: skip
+    assert open_ones == [(1,)]
+    error = assert_error(renew(client, GARCIA_CONSULTING, "k-3", years=2), 409, "conflict")
+    number = first.json()["number"]
+    assert error["message"] == (
+        f"garcia-consulting.com already has an unpaid renewal invoice {number} for 1 year(s): "
+        "pay it first"
+    )
+    assert error["details"] == {"invoice_id": str(first.json()["id"]), "years": "1"}
 
 
 def test_renewal_revives_an_expired_domain_within_redemption(client: httpx.Client) -> None:
@@ -322,9 +340,6 @@ def test_renewal_stays_within_ten_years(client: httpx.Client) -> None:
         "at most 9 more year(s)"
     }
     assert renew(client, GARCIA_CONSULTING, "k-2", years=9).status_code == 201
-    # Years already invoiced (unpaid) count too.
-    answer = renew(client, GARCIA_CONSULTING, "k-3", years=1)
-    assert details(answer)["years"].endswith("at most 0 more year(s)")
 
 
 @pytest.mark.parametrize(

@@ -142,11 +142,13 @@ def run(
     output: str | None,
     build: Callable[[Driver], tuple[Action, list[str]]],
     given: dict[str, tuple[str, ...]] | None = None,
+    settle: Callable[[Driver, Action, RunResult], RunResult] | None = None,
 ) -> None:
     """Plan (or load the interrupted run), preview, confirm, run, report.
 
-    `given`: the action arguments typed with --resume (see `bulk_resume.typed_args`); each must match the
-    journalled run.
+    `given`: the action arguments typed with --resume (see `bulk_resume.typed_args`); each must
+    match the journalled run. `settle` runs after the items (renew --method pays what they left
+    unpaid).
     """
     from clientarea_cli.config.paths import journal_file
     from clientarea_cli.ops.bulk import engine
@@ -207,7 +209,8 @@ def run(
                 result = engine.resume(
                     driver, journal, resumption, options=options, on_outcome=reporter.outcome
                 )
-            finish(renderer, resumption.action, result, skipped=0, record=journal.run(run_id))
+            finish(renderer, resumption.action, _settled(settle, driver, resumption.action, result),
+                   skipped=0, record=journal.run(run_id))  # fmt: skip
             return
         action, warnings = build(driver)
         plan = engine.prepare(driver, action, spec, warnings)
@@ -239,7 +242,8 @@ def run(
                 options=options,
                 on_outcome=reporter.outcome,
             )
-        finish(renderer, action, result, skipped=plan.skipped, record=journal.run(result.run_id))
+        finish(renderer, action, _settled(settle, driver, action, result),
+               skipped=plan.skipped, record=journal.run(result.run_id))  # fmt: skip
     finally:
         journal.close()
 
@@ -372,20 +376,33 @@ class Reporter:
 LIST_INVOICES_UP_TO = 20
 
 
+def _settled(
+    settle: Callable[[Driver, Action, RunResult], RunResult] | None,
+    driver: Driver,
+    action: Action,
+    result: RunResult,
+) -> RunResult:
+    return settle(driver, action, result) if settle is not None else result
+
+
 def finish(
     renderer: Renderer, action: Action, result: RunResult, *, skipped: int, record: RunRecord
 ) -> None:
+    """The summary; exit 3 when an item failed or a renewal was left unpaid (not done)."""
     from clientarea_cli.models import Outcome
 
     if renderer.fmt in ("json", "csv", "tsv"):
         renderer.listing(result.outcomes, Outcome, what="results")
     failed = result.failed
-    done = len(result.outcomes) - len(failed)
-    line = f"{action.title}: {done} done, {len(failed)} failed"
+    due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
+    done = len(result.outcomes) - len(failed) - len(due)
+    line = f"{action.title}: {done} done"
+    if due:
+        line += f", {len(due)} unpaid"
+    line += f", {len(failed)} failed"
     if skipped:
         line += f", {skipped} unchanged"
     renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
-    due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
     if len(due) > LIST_INVOICES_UP_TO and not renderer.verbose:
         # 10,000 renewals would make one 60 KB line: count and total (the list: -o json, --verbose).
         totals: dict[str, Decimal] = {}
@@ -399,11 +416,10 @@ def finish(
             ).format(count=len(due), total=", ".join(f"{v} {c}" for c, v in sorted(totals.items())))
         )
     elif due:
-        ids = " ".join(str(o.invoice_id) for o in due)
+        ids = " ".join(dict.fromkeys(str(o.invoice_id) for o in due))  # one invoice may bill two
         renderer.notice(
-            _(
-                "{count} invoice(s) left to pay; they stay unpaid until you pay them: `clientarea invoices pay {ids}`"
-            ).format(count=len(due), ids=ids)
+            f"{len(due)} renewal(s) not done: their invoices stay unpaid until you pay them: "
+            f"`clientarea invoices pay {ids} --method CARD` (or --use-credit, --transfer)"
         )
     if failed:
         raise PartialFailure(
@@ -415,4 +431,10 @@ def finish(
                     "details: `clientarea journal show {run_id}`; retry them with `{resume_command}`, or give them up with `clientarea journal abandon {run_id}`"
                 ).format(run_id=result.run_id, resume_command=resume_command(record))
             ),
+        )
+    if due:
+        raise PartialFailure(
+            f"{len(due)} of {len(result.outcomes)} renewal(s) not done: invoice unpaid",
+            hint="pay them as above, or run the same renew again with --method CARD: it reuses "
+            "the open invoices",
         )

@@ -56,6 +56,19 @@ class Payments:
         return sums
 
 
+def payment_method_for(driver: Driver, method_ref: str) -> PaymentMethod:
+    """The account's validated card or bank account named by id or last four digits."""
+    driver.require(Capability.PAYMENT_METHODS, "paying with a stored payment method")
+    payment_method = find_method(driver.list_payment_methods(), method_ref)
+    if not payment_method.validated:
+        raise UsageError(
+            _("payment method {id} ({describe}) is not validated yet").format(
+                id=payment_method.id, describe=describe(payment_method)
+            )
+        )
+    return payment_method
+
+
 def plan_payments(
     driver: Driver,
     invoice_ids: list[int],
@@ -84,15 +97,7 @@ def plan_payments(
                     id=invoice.id, number=invoice.number, status=invoice.status
                 )
             )
-    payment_method = None
-    if method_ref:
-        payment_method = find_method(driver.list_payment_methods(), method_ref)
-        if not payment_method.validated:
-            raise UsageError(
-                _("payment method {id} ({describe}) is not validated yet").format(
-                    id=payment_method.id, describe=describe(payment_method)
-                )
-            )
+    payment_method = payment_method_for(driver, method_ref) if method_ref else None
     balance = None
     left: dict[str, Decimal] = {}
     if use_credit:

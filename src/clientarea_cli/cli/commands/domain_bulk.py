@@ -35,6 +35,7 @@ from clientarea_cli.i18n import _
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
     from clientarea_cli.ops.bulk.actions import Action
+    from clientarea_cli.ops.bulk.runner import RunResult
 
 OnOffArg = Annotated[
     str | None,
@@ -54,6 +55,13 @@ def renew(
             "--use-credit", help="Pay the invoices with wallet credit now, as far as it goes."
         ),
     ] = False,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            help="Pay what is left due with this card or bank account (id or last four digits).",
+            metavar="METHOD",
+        ),
+    ] = None,
     all_domains: AllDomainsOpt = False,
     tld: TldOpt = None,
     expiring_within: ExpiringOpt = None,
@@ -71,18 +79,31 @@ def renew(
 ) -> None:
     """Renew domains early: one (proforma) renewal invoice per domain.
 
-    Shows each domain, the years, its price and the total per currency before asking. Wallet credit is used only with --use-credit; otherwise the invoices stay unpaid and are listed with how to pay them.
+    Shows each domain, the years, its price and the total per currency before asking. Wallet credit is used only with --use-credit; --method pays the rest (each payment journalled, never sent twice). A renewal whose invoice stays unpaid is not done: it is listed with how to pay it, and the command exits 3. An invoice already open for the same renewal is reused, never issued twice.
 
     Example: clientarea domains renew --expiring-within 30d --years 1 --dry-run
     """
+    from clientarea_cli.cli.context import AppContext
+    from clientarea_cli.cli.renew_payment import pay_the_rest
     from clientarea_cli.errors import UsageError
     from clientarea_cli.ops.bulk.actions import Renew
 
     if not 1 <= years <= 10:
         raise UsageError(_("--years must be between 1 and 10"))
+    app_ctx = AppContext.of(ctx)
 
     def build(driver: Driver) -> tuple[Action, list[str]]:
-        return Renew(years=years, use_credit=use_credit), []
+        from clientarea_cli.ops import invoice_payments
+        from clientarea_cli.ops.recurring import describe
+
+        if method is None:
+            return Renew(years=years, use_credit=use_credit), []
+        payer = invoice_payments.payment_method_for(driver, method)
+        label = describe(payer).split(",")[0]
+        return Renew(years, use_credit, pay_method_id=payer.id, pay_label=label), []
+
+    def settle(driver: Driver, action: Action, result: RunResult) -> RunResult:
+        return pay_the_rest(app_ctx, app_ctx.renderer(output), driver, action, result)
 
     given = typed_args(
         ctx,
@@ -101,6 +122,7 @@ def renew(
         output=output,
         build=build,
         given=given,
+        settle=settle,
     )
 
 
@@ -282,6 +304,7 @@ def nameservers_set(
     Example: clientarea domains nameservers set --tld es ns1.example.net ns2.example.net
     """
     from clientarea_cli.ops import validate
+    from clientarea_cli.ops.bulk.actions import Nameservers
     from clientarea_cli.ops.bulk.nameserver_input import nameservers_action
 
     filtered = bulk.Targets(None, all_domains, tld, expiring_within, status, auto_renew, from_file)
@@ -291,9 +314,8 @@ def nameservers_set(
     if not other_targets and not resume:
         refs, servers = servers[:1], servers[1:]
     targets = bulk.Targets(refs, all_domains, tld, expiring_within, status, auto_renew, from_file)
-    if resume:
-        if servers:  # optional with --resume, and checked against the run
-            validate.nameserver_list(servers)
+    if resume:  # optional with --resume, and checked against the run
+        action = Nameservers(nameservers=validate.nameserver_list(servers) if servers else [])
     else:
         action = nameservers_action(
             servers,

@@ -225,6 +225,9 @@ class Renew(Action):
 
     years: int = 1
     use_credit: bool = False
+    pay_method_id: int | None = None
+    """Pay what the invoice leaves due with this method after the run (the CLI does it)."""
+    pay_label: str = ""
 
     name: ClassVar[str] = "renew"
     uses_keys: ClassVar[bool] = True
@@ -235,11 +238,14 @@ class Renew(Action):
 
     @property
     def moves_money(self) -> bool:
-        return self.use_credit
+        return self.use_credit or self.pay_method_id is not None
 
     @property
     def title(self) -> str:
-        return f"renew {self.years}y" + (" with credit" if self.use_credit else "")
+        title = f"renew {self.years}y" + (" with credit" if self.use_credit else "")
+        if self.pay_method_id is not None:
+            title += f", the rest by {self.pay_label or f'method {self.pay_method_id}'}"
+        return title
 
     def plan(self, domain: Domain) -> PlanItem:
         price = domain.recurring_amount

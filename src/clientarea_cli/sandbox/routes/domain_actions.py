@@ -220,10 +220,25 @@ def unpaid_renewal_years(conn: sqlite3.Connection, domain_id: int) -> int:
     return sum(renewal_years(str(r[0])) for r in rows)
 
 
+def open_renewal(conn: sqlite3.Connection, client_id: int, domain_id: int) -> sqlite3.Row | None:
+    """The oldest unpaid invoice billing the domain's renewal (its id and the line), if any."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT i.id, i.number, ii.description FROM invoice_items ii"
+        " JOIN invoices i ON i.id = ii.invoice_id WHERE ii.related_id = ? AND ii.type = ?"
+        " AND i.status = 'unpaid' AND i.client_id = ? ORDER BY i.id LIMIT 1",
+        (domain_id, DOMAIN_RENEWAL, client_id),
+    ).fetchone()
+    return row
+
+
 def renew_domain(
     conn: sqlite3.Connection, client_id: int, today: date, ref: str, body: dict[str, Any]
 ) -> dict[str, object]:
-    """``renewDomain``: issue the renewal invoice; apply credit to it only when asked."""
+    """``renewDomain``: issue the renewal invoice; apply credit to it only when asked.
+
+    An unpaid invoice that already bills the domain's renewal for the same years is answered
+    instead of a second one (for other years: 409, pay that one first).
+    """
     _checked(body, renewal_problems(body))
     row = lookup_domain(conn, client_id, ref)
     if row["status"] in CANNOT_RENEW:
@@ -233,6 +248,19 @@ def renew_domain(
         raise ApiError(409, "conflict", f"{row['name']} is past redemption and cannot be renewed",
                        {"status": str(row["status"]), "expiry_date": expiry.isoformat()})  # fmt: skip
     years: int = body["years"]
+    open_invoice = open_renewal(conn, client_id, int(row["id"]))
+    if open_invoice is not None:
+        billed = renewal_years(str(open_invoice["description"]))
+        if billed != years:
+            raise ApiError(
+                409, "conflict",
+                f"{row['name']} already has an unpaid renewal invoice {open_invoice['number']} "
+                f"for {billed} year(s): pay it first",
+                {"invoice_id": str(open_invoice["id"]), "years": str(billed)},
+            )  # fmt: skip
+        if body.get("use_credit") is True:
+            apply_credit(conn, client_id, int(open_invoice["id"]), today)
+        return invoice_json(conn, int(open_invoice["id"]), today)
     invoiced = unpaid_renewal_years(conn, int(row["id"]))
     limit = add_years(today, MAX_REGISTRATION_YEARS)
     if add_years(expiry, invoiced + years) > limit:
