@@ -15,33 +15,33 @@ from clientarea_cli.drivers.ops_lifecycle import LifecycleOperations
 from clientarea_cli.drivers.ops_payments import PaymentOperations
 from clientarea_cli.drivers.ops_support import SupportOperations
 from clientarea_cli.errors import NotSupported
-from clientarea_cli.models import (
-    Account,
-    BulkItemResult,
-    ChildNameserver,
-    Contact,
-    DnsRecord,
-    DnsRecordInput,
-    Domain,
-    DomainContacts,
-    DomainFilter,
-    EppCode,
-    Invoice,
-    InvoicePayment,
-    Listing,
-    OperationStatus,
-    PaymentMethod,
-    ProviderInfo,
-    Service,
-    TransferDetails,
-    Wallet,
-    WalletMovement,
-)
 
 if TYPE_CHECKING:
     import httpx
 
     from clientarea_cli.drivers.http import RetryPolicy
+    from clientarea_cli.models import (
+        Account,
+        BulkItemResult,
+        ChildNameserver,
+        Contact,
+        DnsRecord,
+        DnsRecordInput,
+        Domain,
+        DomainContacts,
+        DomainFilter,
+        EppCode,
+        Invoice,
+        InvoicePayment,
+        Listing,
+        OperationStatus,
+        PaymentMethod,
+        ProviderInfo,
+        Service,
+        TransferDetails,
+        Wallet,
+        WalletMovement,
+    )
 
 
 class Capability(StrEnum):

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clientarea_cli.drivers.stub import Stub
-from clientarea_cli.models import (
-    Money,
-)
-from clientarea_cli.models.catalog import (
-    DomainAvailability,
-    Order,
-    OrderQuote,
-    OrderRequest,
-    Product,
-)
-from clientarea_cli.models.lifecycle import (
-    AddonOrderResult,
-    CancellationRequest,
-    LoginUrl,
-    Mailbox,
-    ServiceCredentials,
-    ServiceOptions,
-    ServiceUsage,
-    UpgradeOption,
-    UpgradeQuote,
-    UpgradeResult,
-)
-from clientarea_cli.models.services import ServiceAddon
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import (
+        Money,
+    )
+    from clientarea_cli.models.catalog import (
+        DomainAvailability,
+        Order,
+        OrderQuote,
+        OrderRequest,
+        Product,
+    )
+    from clientarea_cli.models.lifecycle import (
+        AddonOrderResult,
+        CancellationRequest,
+        LoginUrl,
+        Mailbox,
+        ServiceCredentials,
+        ServiceOptions,
+        ServiceUsage,
+        UpgradeOption,
+        UpgradeQuote,
+        UpgradeResult,
+    )
+    from clientarea_cli.models.services import ServiceAddon
 
 
 class LifecycleOperations(Stub):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clientarea_cli.drivers.stub import Stub
-from clientarea_cli.models import (
-    Listing,
-    Money,
-    PaymentMethod,
-    PaymentMethodRemoval,
-    PaymentMethodVerification,
-    Service,
-    TopUp,
-    WalletTerms,
-)
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import (
+        Listing,
+        Money,
+        PaymentMethod,
+        PaymentMethodRemoval,
+        PaymentMethodVerification,
+        Service,
+        TopUp,
+        WalletTerms,
+    )
 
 
 class PaymentOperations(Stub):

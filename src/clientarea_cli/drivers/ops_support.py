@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clientarea_cli.drivers.stub import Stub
-from clientarea_cli.models import (
-    Account,
-    Contact,
-    Listing,
-)
-from clientarea_cli.models.content import (
-    Affiliate,
-    Announcement,
-    Download,
-    Email,
-    EmailSummary,
-    KbArticle,
-    KbArticleSummary,
-    KbCategory,
-)
-from clientarea_cli.models.support import (
-    AttachmentUpload,
-    Department,
-    NewTicket,
-    Ticket,
-    TicketAttachmentLimits,
-    TicketMessage,
-    TicketSummary,
-)
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import (
+        Account,
+        Contact,
+        Listing,
+    )
+    from clientarea_cli.models.content import (
+        Affiliate,
+        Announcement,
+        Download,
+        Email,
+        EmailSummary,
+        KbArticle,
+        KbArticleSummary,
+        KbCategory,
+    )
+    from clientarea_cli.models.support import (
+        AttachmentUpload,
+        Department,
+        NewTicket,
+        Ticket,
+        TicketAttachmentLimits,
+        TicketMessage,
+        TicketSummary,
+    )
 
 
 class SupportOperations(Stub):

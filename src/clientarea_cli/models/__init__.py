@@ -1,96 +1,227 @@
-"""Pydantic v2 domain models shared by every layer (no I/O here)."""
+"""Pydantic v2 domain models shared by every layer (no I/O here).
 
-from clientarea_cli.models.account import Account, AuthStatus, Contact, ProviderInfo
-from clientarea_cli.models.billing import (
-    BankAccountDetails,
-    Invoice,
-    InvoiceItem,
-    InvoicePayment,
-    PaymentMethod,
-    TransferDetails,
-    Wallet,
-    WalletMovement,
-    WalletOverview,
-)
-from clientarea_cli.models.bulk import (
-    JournalEntry,
-    MoneyOperation,
-    OperationStatus,
-    Outcome,
-    PlanItem,
-    RunSummary,
-)
-from clientarea_cli.models.catalog import (
-    DomainAvailability,
-    Order,
-    OrderDomain,
-    OrderItem,
-    OrderQuote,
-    OrderRequest,
-    Product,
-    ProductAddon,
-    ProductPrice,
-)
-from clientarea_cli.models.common import Listing, Model, Money
-from clientarea_cli.models.content import (
-    Affiliate,
-    Announcement,
-    Download,
-    Email,
-    EmailSummary,
-    KbArticle,
-    KbArticleSummary,
-    KbCategory,
-)
-from clientarea_cli.models.domain_records import (
-    BulkError,
-    BulkItemResult,
-    ChildNameserver,
-    DnsRecord,
-    DnsRecordInput,
-    DomainContact,
-    DomainContacts,
-    EppCode,
-)
-from clientarea_cli.models.domains import Domain, DomainFilter, DomainRecurring
-from clientarea_cli.models.lifecycle import (
-    AddonOrderResult,
-    CancellationRequest,
-    LoginUrl,
-    Mailbox,
-    OptionChoice,
-    ServiceCredentials,
-    ServiceOption,
-    ServiceOptions,
-    ServiceUsage,
-    UpgradeOption,
-    UpgradeQuote,
-    UpgradeResult,
-    UpgradeTarget,
-)
-from clientarea_cli.models.payments import (
-    PaymentMethodRemoval,
-    PaymentMethodUsage,
-    PaymentMethodVerification,
-    TopUp,
-    TopUpProof,
-    TopUpRow,
-    WalletTerms,
-)
-from clientarea_cli.models.services import Service, ServiceAddon
-from clientarea_cli.models.support import (
-    AttachmentUpload,
-    Department,
-    FieldChange,
-    NewTicket,
-    ServiceRequest,
-    Ticket,
-    TicketAttachment,
-    TicketAttachmentLimits,
-    TicketDraft,
-    TicketMessage,
-    TicketSummary,
-)
+Models live by noun in submodules; `from clientarea_cli.models import Domain` imports only the
+submodule that defines `Domain` (PEP 562 `__getattr__`), so a command pays for the models it uses,
+not for all of them (issue 12: importing every model was half of an API command's start-up).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clientarea_cli.models.account import (
+        Account,
+        AuthStatus,
+        Contact,
+        ProviderInfo,
+    )
+    from clientarea_cli.models.billing import (
+        BankAccountDetails,
+        Invoice,
+        InvoiceItem,
+        InvoicePayment,
+        PaymentMethod,
+        TransferDetails,
+        Wallet,
+        WalletMovement,
+        WalletOverview,
+    )
+    from clientarea_cli.models.bulk import (
+        JournalEntry,
+        MoneyOperation,
+        OperationStatus,
+        Outcome,
+        PlanItem,
+        RunSummary,
+    )
+    from clientarea_cli.models.catalog import (
+        DomainAvailability,
+        Order,
+        OrderDomain,
+        OrderItem,
+        OrderQuote,
+        OrderRequest,
+        Product,
+        ProductAddon,
+        ProductPrice,
+    )
+    from clientarea_cli.models.common import (
+        Listing,
+        Model,
+        Money,
+    )
+    from clientarea_cli.models.content import (
+        Affiliate,
+        Announcement,
+        Download,
+        Email,
+        EmailSummary,
+        KbArticle,
+        KbArticleSummary,
+        KbCategory,
+    )
+    from clientarea_cli.models.domain_records import (
+        BulkError,
+        BulkItemResult,
+        ChildNameserver,
+        DnsRecord,
+        DnsRecordInput,
+        DomainContact,
+        DomainContacts,
+        EppCode,
+    )
+    from clientarea_cli.models.domains import (
+        Domain,
+        DomainFilter,
+        DomainRecurring,
+    )
+    from clientarea_cli.models.lifecycle import (
+        AddonOrderResult,
+        CancellationRequest,
+        LoginUrl,
+        Mailbox,
+        OptionChoice,
+        ServiceCredentials,
+        ServiceOption,
+        ServiceOptions,
+        ServiceUsage,
+        UpgradeOption,
+        UpgradeQuote,
+        UpgradeResult,
+        UpgradeTarget,
+    )
+    from clientarea_cli.models.payments import (
+        PaymentMethodRemoval,
+        PaymentMethodUsage,
+        PaymentMethodVerification,
+        TopUp,
+        TopUpProof,
+        TopUpRow,
+        WalletTerms,
+    )
+    from clientarea_cli.models.services import (
+        Service,
+        ServiceAddon,
+    )
+    from clientarea_cli.models.support import (
+        AttachmentUpload,
+        Department,
+        FieldChange,
+        NewTicket,
+        ServiceRequest,
+        Ticket,
+        TicketAttachment,
+        TicketAttachmentLimits,
+        TicketDraft,
+        TicketMessage,
+        TicketSummary,
+    )
+
+_WHERE: dict[str, str] = {
+    "Account": "account",
+    "AddonOrderResult": "lifecycle",
+    "Affiliate": "content",
+    "Announcement": "content",
+    "AttachmentUpload": "support",
+    "AuthStatus": "account",
+    "BankAccountDetails": "billing",
+    "BulkError": "domain_records",
+    "BulkItemResult": "domain_records",
+    "CancellationRequest": "lifecycle",
+    "ChildNameserver": "domain_records",
+    "Contact": "account",
+    "Department": "support",
+    "DnsRecord": "domain_records",
+    "DnsRecordInput": "domain_records",
+    "Domain": "domains",
+    "DomainAvailability": "catalog",
+    "DomainContact": "domain_records",
+    "DomainContacts": "domain_records",
+    "DomainFilter": "domains",
+    "DomainRecurring": "domains",
+    "Download": "content",
+    "Email": "content",
+    "EmailSummary": "content",
+    "EppCode": "domain_records",
+    "FieldChange": "support",
+    "Invoice": "billing",
+    "InvoiceItem": "billing",
+    "InvoicePayment": "billing",
+    "JournalEntry": "bulk",
+    "KbArticle": "content",
+    "KbArticleSummary": "content",
+    "KbCategory": "content",
+    "Listing": "common",
+    "LoginUrl": "lifecycle",
+    "Mailbox": "lifecycle",
+    "Model": "common",
+    "Money": "common",
+    "MoneyOperation": "bulk",
+    "NewTicket": "support",
+    "OperationStatus": "bulk",
+    "OptionChoice": "lifecycle",
+    "Order": "catalog",
+    "OrderDomain": "catalog",
+    "OrderItem": "catalog",
+    "OrderQuote": "catalog",
+    "OrderRequest": "catalog",
+    "Outcome": "bulk",
+    "PaymentMethod": "billing",
+    "PaymentMethodRemoval": "payments",
+    "PaymentMethodUsage": "payments",
+    "PaymentMethodVerification": "payments",
+    "PlanItem": "bulk",
+    "Product": "catalog",
+    "ProductAddon": "catalog",
+    "ProductPrice": "catalog",
+    "ProviderInfo": "account",
+    "RunSummary": "bulk",
+    "Service": "services",
+    "ServiceAddon": "services",
+    "ServiceCredentials": "lifecycle",
+    "ServiceOption": "lifecycle",
+    "ServiceOptions": "lifecycle",
+    "ServiceRequest": "support",
+    "ServiceUsage": "lifecycle",
+    "Ticket": "support",
+    "TicketAttachment": "support",
+    "TicketAttachmentLimits": "support",
+    "TicketDraft": "support",
+    "TicketMessage": "support",
+    "TicketSummary": "support",
+    "TopUp": "payments",
+    "TopUpProof": "payments",
+    "TopUpRow": "payments",
+    "TransferDetails": "billing",
+    "UpgradeOption": "lifecycle",
+    "UpgradeQuote": "lifecycle",
+    "UpgradeResult": "lifecycle",
+    "UpgradeTarget": "lifecycle",
+    "Wallet": "billing",
+    "WalletMovement": "billing",
+    "WalletOverview": "billing",
+    "WalletTerms": "payments",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A model by name (`models.Domain`) or a submodule (`models.catalog`), imported on first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        if name.startswith("_") or not (Path(__file__).parent / f"{name}.py").is_file():
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "Account",

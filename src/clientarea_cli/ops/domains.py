@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clientarea_cli.drivers.base import Capability, Driver
-from clientarea_cli.models import Domain, DomainFilter, Listing
 from clientarea_cli.ops.validate import domain_ref
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import Domain, DomainFilter, Listing
 
 
 def list_domains(driver: Driver, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:

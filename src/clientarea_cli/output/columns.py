@@ -6,39 +6,16 @@ format (JSON included) and the list of valid names is the model's field list.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
-from clientarea_cli.models import (
-    Account,
-    Contact,
-    Domain,
-    Invoice,
-    InvoiceItem,
-    JournalEntry,
-    MoneyOperation,
-    Outcome,
-    PaymentMethod,
-    PlanItem,
-    RunSummary,
-    Service,
-    WalletMovement,
-)
-from clientarea_cli.models.catalog import DomainAvailability, OrderItem, Product, ProductAddon
-from clientarea_cli.models.content import (
-    Announcement,
-    Download,
-    EmailSummary,
-    KbArticleSummary,
-    KbCategory,
-)
-from clientarea_cli.models.domain_records import ChildNameserver, DnsRecord, Nameserver, RoleContact
-from clientarea_cli.models.lifecycle import Mailbox, ServiceOption, UpgradeTarget
-from clientarea_cli.models.outlook import MonthTotal, OutlookItem
-from clientarea_cli.models.support import Department, FieldChange, TicketSummary
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
-    Domain: ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
-    Service: (
+# Keyed by class name, not class: importing every model here would cost every command the
+# start-up of all of them (issue 12); a command imports only the models it renders.
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "Domain": ("name", "status", "expiry_date", "auto_renew", "recurring", "recurring_amount"),
+    "Service": (
         "id",
         "product",
         "domain",
@@ -47,38 +24,55 @@ DEFAULT_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "recurring_amount",
         "next_due_date",
     ),
-    Invoice: ("id", "number", "status", "date", "due_date", "total", "balance"),
-    WalletMovement: ("date", "kind", "description", "amount", "balance_after", "reference"),
-    PaymentMethod: ("id", "type", "brand", "last4", "holder", "expiry", "validated", "is_default"),
-    Contact: ("id", "first_name", "last_name", "email", "email_kinds", "is_billing"),
-    Account: ("id", "email", "first_name", "last_name", "company", "country", "currency"),
-    InvoiceItem: ("description", "type", "related_id", "amount"),
-    PlanItem: ("domain", "current", "desired", "cost", "skip"),
-    Outcome: ("domain", "ok", "result", "error"),
-    RunSummary: ("id", "created_at", "action", "status", "total", "done", "failed", "pending"),
-    JournalEntry: ("domain", "state", "result", "error"),
-    OutlookItem: ("date", "kind", "item", "amount", "paid_by", "warnings"),
-    MonthTotal: ("month", "currency", "automatic", "manual", "total"),
-    MoneyOperation: ("created_at", "kind", "summary", "status", "result"),
-    Nameserver: ("host",),
-    ChildNameserver: ("host", "ips"),
-    DnsRecord: ("id", "type", "name", "value", "ttl", "priority"),
-    RoleContact: ("role", "first_name", "last_name", "company", "email", "phone", "country"),
-    TicketSummary: ("id", "number", "status", "priority", "department", "subject", "last_reply_at"),
-    Department: ("id", "name", "description"),
-    FieldChange: ("field", "before", "after"),
-    EmailSummary: ("id", "date", "subject", "to"),
-    Announcement: ("id", "date", "title"),
-    KbCategory: ("id", "name", "parent_id", "article_count"),
-    KbArticleSummary: ("id", "title", "category_id", "updated_at"),
-    Download: ("id", "title", "category", "file_name", "size"),
-    Product: ("id", "name", "group", "type", "pricing"),
-    ProductAddon: ("id", "name", "pricing"),
-    UpgradeTarget: ("product_id", "name", "direction", "billing_cycle", "price", "setup_fee"),
-    ServiceOption: ("key", "name", "type", "value", "choices"),
-    Mailbox: ("address", "quota_mb", "used_mb", "created_at"),
-    DomainAvailability: ("name", "available", "reason", "registration_price", "renewal_price"),
-    OrderItem: ("description", "service_id", "domain", "amount"),
+    "Invoice": ("id", "number", "status", "date", "due_date", "total", "balance"),
+    "WalletMovement": ("date", "kind", "description", "amount", "balance_after", "reference"),
+    "PaymentMethod": (
+        "id",
+        "type",
+        "brand",
+        "last4",
+        "holder",
+        "expiry",
+        "validated",
+        "is_default",
+    ),
+    "Contact": ("id", "first_name", "last_name", "email", "email_kinds", "is_billing"),
+    "Account": ("id", "email", "first_name", "last_name", "company", "country", "currency"),
+    "InvoiceItem": ("description", "type", "related_id", "amount"),
+    "PlanItem": ("domain", "current", "desired", "cost", "skip"),
+    "Outcome": ("domain", "ok", "result", "error"),
+    "RunSummary": ("id", "created_at", "action", "status", "total", "done", "failed", "pending"),
+    "JournalEntry": ("domain", "state", "result", "error"),
+    "OutlookItem": ("date", "kind", "item", "amount", "paid_by", "warnings"),
+    "MonthTotal": ("month", "currency", "automatic", "manual", "total"),
+    "MoneyOperation": ("created_at", "kind", "summary", "status", "result"),
+    "Nameserver": ("host",),
+    "ChildNameserver": ("host", "ips"),
+    "DnsRecord": ("id", "type", "name", "value", "ttl", "priority"),
+    "RoleContact": ("role", "first_name", "last_name", "company", "email", "phone", "country"),
+    "TicketSummary": (
+        "id",
+        "number",
+        "status",
+        "priority",
+        "department",
+        "subject",
+        "last_reply_at",
+    ),
+    "Department": ("id", "name", "description"),
+    "FieldChange": ("field", "before", "after"),
+    "EmailSummary": ("id", "date", "subject", "to"),
+    "Announcement": ("id", "date", "title"),
+    "KbCategory": ("id", "name", "parent_id", "article_count"),
+    "KbArticleSummary": ("id", "title", "category_id", "updated_at"),
+    "Download": ("id", "title", "category", "file_name", "size"),
+    "Product": ("id", "name", "group", "type", "pricing"),
+    "ProductAddon": ("id", "name", "pricing"),
+    "UpgradeTarget": ("product_id", "name", "direction", "billing_cycle", "price", "setup_fee"),
+    "ServiceOption": ("key", "name", "type", "value", "choices"),
+    "Mailbox": ("address", "quota_mb", "used_mb", "created_at"),
+    "DomainAvailability": ("name", "available", "reason", "registration_price", "renewal_price"),
+    "OrderItem": ("description", "service_id", "domain", "amount"),
 }
 
 RIGHT_ALIGNED = frozenset(
@@ -224,4 +218,4 @@ def field_names(model: type[BaseModel]) -> list[str]:
 
 
 def default_columns(model: type[BaseModel]) -> list[str]:
-    return list(DEFAULT_COLUMNS.get(model, tuple(field_names(model))))
+    return list(DEFAULT_COLUMNS.get(model.__name__, tuple(field_names(model))))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
+from clientarea_cli import models
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.drivers.http import (
     IDEMPOTENT_METHODS,
@@ -20,9 +21,11 @@ from clientarea_cli.drivers.http import (
 )
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
-from clientarea_cli.models import (
-    Listing,
-)
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import (
+        Listing,
+    )
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -123,7 +126,7 @@ class ClientAreaBase(Driver):
             total = page_total
         if limit is not None:
             items = items[:limit]
-        return Listing[M](items=items, total=max(total, len(items)))
+        return models.Listing[M](items=items, total=max(total, len(items)))
 
     def _send(
         self,

@@ -7,21 +7,24 @@ an error message, even if the provider echoed them back.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, _adapter
 from clientarea_cli.drivers.http import decode
-from clientarea_cli.models import (
-    Listing,
-    Money,
-    PaymentMethod,
-    PaymentMethodRemoval,
-    PaymentMethodVerification,
-    Service,
-    TopUp,
-    WalletTerms,
-)
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import (
+        Listing,
+        Money,
+        PaymentMethod,
+        PaymentMethodRemoval,
+        PaymentMethodVerification,
+        Service,
+        TopUp,
+        WalletTerms,
+    )
 
 
 def _top_up_path(reference: str, suffix: str = "") -> str:
@@ -31,7 +34,7 @@ def _top_up_path(reference: str, suffix: str = "") -> str:
 class BillingMixin(ClientAreaBase):
     # -- wallet top-ups ---------------------------------------------------------------------
     def get_wallet_terms(self) -> WalletTerms:
-        return self._get("/wallet/terms", WalletTerms)
+        return self._get("/wallet/terms", models.WalletTerms)
 
     def create_top_up(
         self,
@@ -48,13 +51,15 @@ class BillingMixin(ClientAreaBase):
             "payment_method_id": payment_method_id,
             "accept_terms": accept_terms,
         }
-        return self._send("POST", "/wallet/top-ups", TopUp, body, idempotency_key=idempotency_key)
+        return self._send(
+            "POST", "/wallet/top-ups", models.TopUp, body, idempotency_key=idempotency_key
+        )
 
     def list_top_ups(self, *, status: str | None, limit: int | None) -> Listing[TopUp]:
-        return self._list("/wallet/top-ups", TopUp, {"status": status}, limit)
+        return self._list("/wallet/top-ups", models.TopUp, {"status": status}, limit)
 
     def get_top_up(self, reference: str) -> TopUp:
-        return self._get(_top_up_path(reference), TopUp)
+        return self._get(_top_up_path(reference), models.TopUp)
 
     def upload_top_up_proof(
         self, reference: str, content: bytes, content_type: str, *, idempotency_key: str
@@ -66,7 +71,7 @@ class BillingMixin(ClientAreaBase):
             content_type=content_type,
             idempotency_key=idempotency_key,
         )
-        return decode(response, _adapter(TopUp))
+        return decode(response, _adapter(models.TopUp))
 
     # -- payment methods --------------------------------------------------------------------
     def add_card(
@@ -89,7 +94,11 @@ class BillingMixin(ClientAreaBase):
             "make_default": make_default,
         }
         return self._send(
-            "POST", "/payment-methods/cards", PaymentMethod, body, idempotency_key=idempotency_key
+            "POST",
+            "/payment-methods/cards",
+            models.PaymentMethod,
+            body,
+            idempotency_key=idempotency_key,
         )
 
     def add_bank_account(
@@ -112,7 +121,7 @@ class BillingMixin(ClientAreaBase):
         return self._send(
             "POST",
             "/payment-methods/bank-accounts",
-            PaymentMethod,
+            models.PaymentMethod,
             body,
             idempotency_key=idempotency_key,
         )
@@ -124,7 +133,7 @@ class BillingMixin(ClientAreaBase):
         return self._send(
             "POST",
             f"/payment-methods/{method_id}/verification",
-            PaymentMethodVerification,
+            models.PaymentMethodVerification,
             body,
             idempotency_key=idempotency_key,
         )
@@ -134,11 +143,11 @@ class BillingMixin(ClientAreaBase):
         response = self.http.request("DELETE", f"/payment-methods/{method_id}", params=params)
         if not response.content:  # a `204` from a provider on an older contract
             return None
-        return decode(response, _adapter(PaymentMethodRemoval))
+        return decode(response, _adapter(models.PaymentMethodRemoval))
 
     def set_default_payment_method(self, method_id: int) -> PaymentMethod:
-        return self._send("POST", f"/payment-methods/{method_id}/default", PaymentMethod)
+        return self._send("POST", f"/payment-methods/{method_id}/default", models.PaymentMethod)
 
     def set_service_payment_method(self, service_id: int, payment_method_id: int | None) -> Service:
         body = {"payment_method_id": payment_method_id}
-        return self._send("PUT", f"/services/{service_id}/payment-method", Service, body)
+        return self._send("PUT", f"/services/{service_id}/payment-method", models.Service, body)

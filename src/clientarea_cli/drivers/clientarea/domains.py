@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.errors import MalformedResponse
 from clientarea_cli.i18n import _
-from clientarea_cli.models import BulkItemResult, Domain, Invoice
+
+# The bulk answer's item model is needed at class creation (domain models load anyway).
+from clientarea_cli.models.domain_records import BulkItemResult
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import Domain, Invoice
 
 
 class _Nameservers(BaseModel):
@@ -35,7 +41,7 @@ class DomainActionsMixin(ClientAreaBase):
             "id_protection": id_protection,
         }
         body = {k: v for k, v in changes.items() if v is not None}
-        return self._send("PATCH", domain_path(ref), Domain, body)
+        return self._send("PATCH", domain_path(ref), models.Domain, body)
 
     def set_domain_recurring(
         self,
@@ -51,14 +57,18 @@ class DomainActionsMixin(ClientAreaBase):
             body["payment_method_id"] = payment_method_id
             if change_contact:  # left out, the provider keeps the domain's contact
                 body["contact_id"] = contact_id
-        return self._send("PUT", domain_path(ref, "/recurring"), Domain, body)
+        return self._send("PUT", domain_path(ref, "/recurring"), models.Domain, body)
 
     def renew_domain(
         self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
     ) -> Invoice:
         body = {"years": years, "use_credit": use_credit}
         return self._send(
-            "POST", domain_path(ref, "/renewal"), Invoice, body, idempotency_key=idempotency_key
+            "POST",
+            domain_path(ref, "/renewal"),
+            models.Invoice,
+            body,
+            idempotency_key=idempotency_key,
         )
 
     def set_nameservers(self, ref: str, nameservers: list[str]) -> list[str]:

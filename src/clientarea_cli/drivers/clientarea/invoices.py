@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase
-from clientarea_cli.models import InvoicePayment, TransferDetails
+
+if TYPE_CHECKING:
+    from clientarea_cli.models import InvoicePayment, TransferDetails
 
 _FILENAME = re.compile(r'filename="?([^";]+)"?')
 
@@ -24,7 +28,7 @@ class InvoicesMixin(ClientAreaBase):
         return self._send(
             "POST",
             f"/invoices/{invoice_id}/payments",
-            InvoicePayment,
+            models.InvoicePayment,
             body,
             idempotency_key=idempotency_key,
         )
@@ -35,4 +39,4 @@ class InvoicesMixin(ClientAreaBase):
         return response.content, match.group(1) if match else None
 
     def get_invoice_transfer_details(self, invoice_id: int) -> TransferDetails:
-        return self._get(f"/invoices/{invoice_id}/transfer-details", TransferDetails)
+        return self._get(f"/invoices/{invoice_id}/transfer-details", models.TransferDetails)
