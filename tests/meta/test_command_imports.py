@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clientarea_cli.output.columns import DEFAULT_COLUMNS
+from clientarea_cli.output.columns import DEFAULT_COLUMNS, KEY_FIELDS
 from tests.conftest import TODAY
 from tests.meta.test_startup_imports import probe
 
@@ -93,3 +93,5 @@ def test_default_columns_name_real_models_and_fields() -> None:
     for name, columns in DEFAULT_COLUMNS.items():
         assert name in classes, name
         assert set(columns) <= set(classes[name].model_fields), name
+    for name, key in KEY_FIELDS.items():
+        assert key in classes[name].model_fields, name

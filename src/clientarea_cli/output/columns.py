@@ -175,21 +175,21 @@ DROP_FIRST = (
     "tld",
 )
 
-# The field a `--quiet` list prints, one per line, for `xargs` (default: id).
-KEY_FIELDS: dict[type[BaseModel], str] = {
-    Domain: "name",
-    Nameserver: "host",
-    ChildNameserver: "host",
-    Mailbox: "address",
-    DomainAvailability: "name",
-    ServiceOption: "key",
-    RoleContact: "role",
-    FieldChange: "field",
-    MonthTotal: "month",
-    UpgradeTarget: "product_id",
-    PlanItem: "domain",
-    Outcome: "domain",
-    JournalEntry: "domain",
+# The field a `--quiet` list prints, one per line, for `xargs` (default: id); by class name.
+KEY_FIELDS: dict[str, str] = {
+    "Domain": "name",
+    "Nameserver": "host",
+    "ChildNameserver": "host",
+    "Mailbox": "address",
+    "DomainAvailability": "name",
+    "ServiceOption": "key",
+    "RoleContact": "role",
+    "FieldChange": "field",
+    "MonthTotal": "month",
+    "UpgradeTarget": "product_id",
+    "PlanItem": "domain",
+    "Outcome": "domain",
+    "JournalEntry": "domain",
 }
 
 STATUS_STYLES = {

@@ -123,7 +123,7 @@ class Renderer:
         elif self.fmt in ("csv", "tsv"):
             self._write_delimited(items, paths)
         elif self.quiet:
-            key = KEY_FIELDS.get(model, "id")
+            key = KEY_FIELDS.get(model.__name__, "id")
             self.stdout.write("".join(f"{cell(fields.value(i, key))}\n" for i in items))
         else:
             self._write_table(items, paths, empty=_("no {what}").format(what=_(what)))
