@@ -63,14 +63,16 @@ class FossBilling:
     def api(
         self, role: str, method: str, params: Mapping[str, Any] | None = None, **kw: Any
     ) -> Any:
-        """Call the API directly (not through the driver) and return `result`; errors raise."""
+        """Call the API directly (not through the driver) and return `result`; errors raise.
+
+        `role`: client (alice), admin, guest (no key), or another client's API key."""
         key = {"client": self.key, "admin": self.admin_key}.get(role, role)
-        user = "admin" if role == "admin" else "client"
+        user = role if role in ("admin", "guest") else "client"
         answer = httpx.post(
             f"{self.url}/api/{user}/{method}",
             json=dict(params or {}),
             params=kw.get("query"),
-            auth=(user, key),
+            auth=None if role == "guest" else (user, key),
             timeout=60,
         ).json()
         if answer["error"] is not None:

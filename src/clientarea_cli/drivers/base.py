@@ -54,6 +54,8 @@ class Capability(StrEnum):
     PAYMENT_METHODS = "payment_methods"
     CONTACTS = "contacts"
     IDEMPOTENCY_KEYS = "idempotency_keys"
+    FUNDS_INVOICES = "wallet.funds_invoices"
+    """Credit is added by a funds invoice for any amount (no presets, no terms, no card)."""
 
 
 BULK_CHUNK = 1000
@@ -68,6 +70,8 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
     """
 
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
+    credit_note: ClassVar[str | None] = None
+    """For plans: what the provider does with account credit by itself (None: nothing)."""
 
     def __init__(
         self,
@@ -124,6 +128,13 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         id_protection: bool | None = None,
     ) -> Domain:
         raise self._unsupported("changing a domain's settings")
+
+    def check_domain_setting(self, setting: str) -> None:
+        """Raise NotSupported, before any plan, when the provider cannot change `setting`
+        (`auto_renew`, `registrar_lock`, `id_protection`) on its domains."""
+
+    def check_nameservers(self, nameservers: list[str]) -> None:
+        """Raise UsageError, before any plan, for a set of name servers the provider refuses."""
 
     def set_domain_recurring(
         self,
@@ -203,6 +214,9 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
 
     def get_invoice(self, invoice_id: int) -> Invoice:
         raise self._unsupported("showing an invoice")
+
+    def check_invoice_payments(self, invoice_ids: list[int]) -> None:
+        """Raise, before any plan, when the provider cannot take these invoices' payment."""
 
     def pay_invoice(
         self,

@@ -78,6 +78,7 @@ def plan_payments(
     transfer: bool,
 ) -> Payments:
     driver.require(Capability.INVOICES, "paying invoices")
+    driver.check_invoice_payments(invoice_ids)
     if method_ref and transfer:
         raise UsageError(_("choose --method or --transfer, not both"))
     if not (use_credit or method_ref or transfer):

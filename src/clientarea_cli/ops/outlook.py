@@ -165,7 +165,8 @@ def outlook(driver: Driver, *, within_days: int) -> BillingOutlook:
         driver.require(capability, f"reading {what} for the outlook")
     today = driver.provider_info().today
     until = today + timedelta(days=within_days)
-    methods = {m.id: m for m in driver.list_payment_methods()}
+    stored = driver.list_payment_methods() if driver.supports(Capability.PAYMENT_METHODS) else []
+    methods = {m.id: m for m in stored}
     balance = driver.get_wallet().balance
     services = driver.list_services(status=None, limit=None).items
     domains = driver.list_domains(DomainFilter(), limit=None).items

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from clientarea_cli.drivers.base import Driver
+from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotSupported
 from clientarea_cli.models import DomainFilter, Invoice, Money, PaymentMethod
 from clientarea_cli.models.status import Dashboard, InvoiceTotals
@@ -93,9 +93,14 @@ def dashboard(driver: Driver) -> Dashboard:
     warnings = _card_warnings(methods, today)
     manual = [i for i in due if i.kind == "domain" and not i.automatic]
     if manual:
+        fix = (
+            "`clientarea domains recur …` to change that"
+            if driver.supports(Capability.PAYMENT_METHODS)
+            else "this provider stores no cards; it spends account credit on renewal invoices"
+        )
         warnings.append(
             f"{len(manual)} domain(s) due within {WINDOW_DAYS} days have no recurring payment: "
-            "they renew only if you pay by hand (`clientarea domains recur …` to change that)"
+            f"they renew only if you pay by hand ({fix})"
         )
     failing = [i for i in due if i.automatic and i.warnings]
     if failing:

@@ -37,12 +37,15 @@ _AMOUNT = re.compile(r"^\s*€?\s*(\d+(?:[.,]\d{1,2})?)\s*(€|[A-Za-z]{3})?\s*$
 class TopUpPlan:
     amount: Money
     method: str
-    """`card` or `transfer`."""
+    """`card`, `transfer`, or `invoice` (a funds invoice, FUNDS_INVOICES providers)."""
     card: PaymentMethod | None
     terms_url: str | None
+    needs_terms: bool = True
 
     @property
     def label(self) -> str:
+        if self.method == "invoice":
+            return "a funds invoice"
         if self.card is None:
             return "bank transfer"
         return describe(self.card).split(",")[0]
@@ -118,6 +121,8 @@ def plan_top_up(driver: Driver, amount: str, *, card_ref: str | None, transfer: 
             _("say how to pay: --card METHOD (a validated card) or --transfer (bank transfer)")
         )
     wallet = driver.get_wallet()
+    if driver.supports(Capability.FUNDS_INVOICES):
+        return _funds_invoice_plan(amount, wallet.balance.currency, card_ref=card_ref)
     preset = choose_preset(amount, wallet.top_up_presets)
     card = check_top_up_card(driver, card_ref) if card_ref else None
     return TopUpPlan(
@@ -125,6 +130,29 @@ def plan_top_up(driver: Driver, amount: str, *, card_ref: str | None, transfer: 
         method="card" if card else "transfer",
         card=card,
         terms_url=wallet.terms_url,
+    )
+
+
+def _funds_invoice_plan(raw: str, currency: str, *, card_ref: str | None) -> TopUpPlan:
+    """A provider that adds credit through an invoice for any amount (FOSSBilling)."""
+    if card_ref:
+        raise UsageError(
+            "this provider stores no cards: use --transfer (it issues a funds invoice to pay)"
+        )
+    match = _AMOUNT.match(raw)
+    unit = match.group(2) if match else None
+    unit = "EUR" if unit == "€" else (unit.upper() if unit else currency)
+    amount = Decimal(match.group(1).replace(",", ".")) if match else Decimal(0)
+    if amount <= 0 or unit != currency:
+        raise UsageError(
+            f"the top-up amount must be a positive amount in {currency} (not {raw.strip()!r})"
+        )
+    return TopUpPlan(
+        amount=Money(amount=amount, currency=currency),
+        method="invoice",
+        card=None,
+        terms_url=None,
+        needs_terms=False,
     )
 
 

@@ -96,11 +96,12 @@ def renew(
         from clientarea_cli.ops import invoice_payments
         from clientarea_cli.ops.recurring import describe
 
+        notes = [driver.credit_note] if driver.credit_note else []
         if method is None:
-            return Renew(years=years, use_credit=use_credit), []
+            return Renew(years=years, use_credit=use_credit), notes
         payer = invoice_payments.payment_method_for(driver, method)
         label = describe(payer).split(",")[0]
-        return Renew(years, use_credit, pay_method_id=payer.id, pay_label=label), []
+        return Renew(years, use_credit, pay_method_id=payer.id, pay_label=label), notes
 
     def settle(driver: Driver, action: Action, result: RunResult) -> RunResult:
         return pay_the_rest(app_ctx, app_ctx.renderer(output), driver, action, result)
@@ -228,6 +229,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
         enabled = bulk.on_off(state or "on", "on|off")
 
         def build(driver: Driver) -> tuple[Action, list[str]]:
+            driver.check_domain_setting(setting)
             return Toggle(setting=setting, enabled=enabled), []
 
         given = typed_args(ctx, {"state": (state or "", ("enabled",))})
@@ -325,6 +327,8 @@ def nameservers_set(
         )
 
     def build(driver: Driver) -> tuple[Action, list[str]]:
+        if servers:
+            driver.check_nameservers(servers)
         return action, []
 
     given = typed_args(ctx, {"names": (" ".join(names or []), ("nameservers",))})

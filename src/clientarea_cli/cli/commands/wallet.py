@@ -138,6 +138,11 @@ def add(
         renderer.one(top_up)
     elif top_up.method == "transfer":
         _print_transfer(top_up)
+    elif top_up.method == "invoice":
+        typer.echo(
+            f"Funds invoice {top_up.reference} for {top_up.amount} issued (invoice {top_up.id}): "
+            "pay it like any invoice; the credit is added when it is paid."
+        )
     else:
         typer.echo(
             _("{reference}  {status}: {amount} by {label}").format(
@@ -155,7 +160,7 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
     from clientarea_cli.errors import Declined, UsageError
     from clientarea_cli.ops import top_ups
 
-    if accepted:
+    if accepted or not plan.needs_terms:
         return
     if not app_ctx.can_prompt():
         where = f" ({plan.terms_url})" if plan.terms_url else ""

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase
+from clientarea_cli.errors import NotSupported, UsageError
 from clientarea_cli.models import Account, ProviderInfo
 
 
@@ -39,7 +40,57 @@ def account_from(row: dict[str, Any]) -> Account:
     )
 
 
+FIELDS = {
+    "email": "email",
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "company": "company",
+    "address1": "address_1",
+    "address2": "address_2",
+    "city": "city",
+    "state": "state",
+    "postcode": "postcode",
+    "country": "country",
+    "tax_id": "company_vat",
+    "language": "lang",
+}
+
+
+def profile_params(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """Our field names to FOSSBilling's; a cleared field is sent empty (null keeps it there).
+
+    The e-mail and birthday are always sent back: profile/update clears a birthday it is not
+    given, and reads the e-mail unconditionally."""
+    params: dict[str, Any] = {"email": current["email"], "birthday": current.get("birthday")}
+    for name, value in changes.items():
+        if name == "phone":
+            number = (value or "").strip()
+            cc, _, rest = number.lstrip("+").replace(" ", ".", 1).partition(".")
+            if number and not (number.startswith("+") and rest):
+                raise UsageError(
+                    f"the phone needs its country code, like +34.600000001 (not {number!r})"
+                )
+            params["phone_cc"], params["phone"] = (
+                (cc, rest.replace(" ", "")) if number else ("", "")
+            )
+        elif name in FIELDS:
+            params[FIELDS[name]] = "" if value is None else value
+        else:
+            raise NotSupported(f"changing the account's {name.replace('_', ' ')}", "fossbilling")
+    return params
+
+
 class AccountMixin(FossBillingBase):
+    def update_account(self, changes: dict[str, Any]) -> Account:
+        self._call("profile/update", profile_params(changes, self._call("profile/get")))
+        return self.get_account()
+
+    def change_password(self, current: str, new: str) -> None:
+        self._call(
+            "profile/change_password",
+            {"current_password": current, "new_password": new, "confirm_password": new},
+        )
+
     def get_account(self) -> Account:
         row = self._call("profile/get")
         account = account_from(row)

@@ -43,7 +43,7 @@ READ_ACTIONS = frozenset({"service", "addons", "upgradables", "is_unique"})
 """Read-only methods whose names do not start or end with `get`."""
 _USAGE_WORDS = re.compile(
     r"required|invalid|is not valid|must |should |can not be empty|cannot be empty|too long|too short"
-    r"|is not allowed|not a valid|passwords? do not match|minimum|maximum",
+    r"|is not allowed|not a valid|passwords? do not match|password incorrect|minimum|maximum",
     re.IGNORECASE,
 )
 _PAYMENT_WORDS = re.compile(r"not enough|insufficient|balance is too low", re.IGNORECASE)
@@ -61,13 +61,13 @@ def is_read(method: str) -> bool:
 
 
 def api_root(url: str) -> str:
-    """`https://billing.example.com` (or …/api, …/api/client) → `…/api/client`."""
+    """`https://billing.example.com` (or …/api, …/api/client) → `…/api`."""
     root = url.rstrip("/")
     for suffix in ("/api/client", "/api"):
         if root.endswith(suffix):
             root = root[: -len(suffix)]
             break
-    return root + "/api/client"
+    return root + "/api"
 
 
 def envelope_error(
@@ -111,7 +111,12 @@ class FossBillingBase(Driver):
             Capability.DOMAINS,
             Capability.INVOICES,
             Capability.WALLET,
+            Capability.FUNDS_INVOICES,
         }
+    )
+    credit_note: ClassVar[str | None] = (
+        "FOSSBilling spends account credit by itself: a renewal invoice the balance covers is "
+        "paid from it as soon as it is issued (with or without --use-credit)"
     )
     per_page: int = PER_PAGE
     """Rows asked per page; FOSSBilling has no cap, but pages keep answers small."""
@@ -142,6 +147,7 @@ class FossBillingBase(Driver):
         # answer; the others never are (HttpClient re-sends only its idempotent methods).
         self.http = HttpClient(root, **common)
         self._reads = HttpClient(root, idempotent_methods=frozenset({"POST"}), **common)
+        self._debug = debug
         self._client_id: int | None = None
         self._lock = threading.Lock()
         self.rate_remaining: int | None = None
@@ -166,7 +172,8 @@ class FossBillingBase(Driver):
         `guest` calls /api/guest/<method> instead (news, knowledgebase), without credentials."""
         http = self._reads if is_read(method) else self.http
         query = {"page": page} if page is not None else None
-        path = f"{http.base_url.removesuffix('/client')}/guest/{method}" if guest else f"/{method}"
+        root = http.base_url.removesuffix("/client")
+        path = f"{root}/guest/{method}" if guest else f"/client/{method}"
         response = http.request(
             "POST", path, params=query, json=dict(params or {}), anonymous=guest
         )
@@ -197,9 +204,18 @@ class FossBillingBase(Driver):
         return body["result"]
 
     def _note_rate(self, response: httpx.Response) -> None:
+        """Remember FOSSBilling's remaining budget; say once (in --debug) when it is spent.
+
+        A throttled call is slow, not refused: nothing is re-sent because of it."""
         remaining = response.headers.get("X-RateLimit-Remaining")
-        if remaining is not None and remaining.lstrip("-").isdigit():
-            self.rate_remaining = int(remaining)
+        if remaining is None or not remaining.lstrip("-").isdigit():
+            return
+        was, self.rate_remaining = self.rate_remaining, int(remaining)
+        if self.rate_remaining <= 0 and (was is None or was > 0) and self._debug is not None:
+            self._debug(
+                "FOSSBilling is throttling this client (over its hourly call budget): every call "
+                "now waits on the server; nothing is re-sent"
+            )
 
     def _list(
         self,
