@@ -145,7 +145,13 @@ class DomainsMixin(OrdersMixin):
         return self.get_domain(order_id)
 
     def set_domain_recurring(
-        self, ref: str, *, enabled: bool, payment_method_id: int | None, contact_id: int | None
+        self,
+        ref: str,
+        *,
+        enabled: bool,
+        payment_method_id: int | None,
+        contact_id: int | None,
+        change_contact: bool = True,
     ) -> Domain:
         raise NotSupported(
             "recurring payment for domains",
