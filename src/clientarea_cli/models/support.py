@@ -76,10 +76,12 @@ class ServiceRequest(Model):
     """What a ticket asks staff to do to its service (`services cancel|upgrade --via-ticket`).
 
     The ticket's text says it too; a provider that tracks such requests (FOSSBilling's ticket
-    tasks) also gets it as data. `product_id` is the upgrade's target when the provider named it.
+    tasks) also gets it as data. An upgrade's target is `plan` as the user named it, and
+    `product_id` when the provider's plan list resolved it.
     """
 
     action: str
+    plan: str | None = None
     product_id: int | None = None
 
 

@@ -173,6 +173,6 @@ def upgrade_request(
         subject=_subject(f"Move {name} to {wanted}"),
         message=f"Please move {name} to {wanted}, billed {billing}.",
         service_id=service.id,
-        request=ServiceRequest(action="upgrade", product_id=product_id),
+        request=ServiceRequest(action="upgrade", plan=wanted, product_id=product_id),
     )
     return TicketRequest("upgrade", service, chosen, ticket)

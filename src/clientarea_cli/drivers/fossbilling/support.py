@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clientarea_cli.drivers.fossbilling.base import FossBillingBase
+from clientarea_cli.drivers.fossbilling.service_requests import ServiceRequestsMixin
 from clientarea_cli.errors import ClientAreaError, NotFound, ProviderError, UsageError
 from clientarea_cli.models import (
     AttachmentUpload,
@@ -75,7 +75,7 @@ def summary_from(row: dict[str, Any]) -> TicketSummary:
     return TicketSummary(**_head(row, _messages(row)))
 
 
-class SupportMixin(FossBillingBase):
+class SupportMixin(ServiceRequestsMixin):
     def list_ticket_departments(self) -> list[Department]:
         pairs = self._call("support/helpdesk_get_pairs") or {}
         return [Department(id=int(key), name=str(name)) for key, name in dict(pairs).items()]
@@ -139,9 +139,7 @@ class SupportMixin(FossBillingBase):
         if order_id is not None:
             params.update(rel_type=REL_ORDER, rel_id=order_id)
             if ticket.request is not None:
-                params["rel_task"] = ticket.request.action
-                if ticket.request.product_id is not None:
-                    params["rel_new_value"] = ticket.request.product_id
+                params.update(self.ticket_task(order_id, ticket.request))
         ticket_id = self._call("support/ticket_create", params)
         if not isinstance(ticket_id, int):
             raise ProviderError("FOSSBilling's support/ticket_create answered no ticket id")
