@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any
 
 from clientarea_cli.i18n import DEFAULT, LANGUAGES
+
+TYPE_CHECKING = False  # typing and collections.abc cost ~10 ms on the --help path
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+    from typing import Any
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -74,22 +77,32 @@ def _option(argv: Sequence[str], name: str, short: str | None = None) -> str | N
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     """config.paths.config_file() without importing platformdirs on Linux (a test keeps them equal)."""
+    from pathlib import Path
+
+    return Path(_config_file(environ))
+
+
+def _config_file(environ: Mapping[str, str]) -> str:
+    """The config file's path as text: every run reads it, and pathlib costs ~10 ms to import."""
     override = environ.get("CLIENTAREA_CONFIG")
     if override:
-        return Path(override).expanduser()
+        return os.path.expanduser(override)
     if sys.platform.startswith("linux"):
         base = environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return Path(base) / "clientarea" / "config.toml"
+        return os.path.join(base, "clientarea", "config.toml")
     from clientarea_cli.config.paths import config_file
 
-    return config_file()
+    return str(config_file())
 
 
 def _from_config(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
     try:
-        raw = config_path(environ).read_bytes()
+        with open(_config_file(environ), "rb") as file:
+            raw = file.read()
     except OSError:
         return None
+    if b"lang" not in raw:
+        return None  # no language set: skip parsing TOML (~6 ms) on every run, --help included
     import tomllib
 
     try:
