@@ -34,11 +34,16 @@ TODAY = date(2026, 11, 22)
 
 @dataclass
 class Run:
-    """One process to time. ``before`` runs untimed before every run (e.g. restore a database)."""
+    """One process to time. ``before`` runs untimed before every run (e.g. restore a database).
+
+    ``tty``: stdout is a pseudo-terminal (drained and thrown away), so the command lays out for a
+    terminal of ``COLUMNS`` columns; otherwise stdout is /dev/null.
+    """
 
     argv: list[str]
     env: dict[str, str] | None = None
     before: Callable[[], None] | None = None
+    tty: bool = False
 
 
 @dataclass
@@ -77,22 +82,52 @@ def time_run(run: Run, env: dict[str, str]) -> tuple[float, float, float]:
     """Wall and CPU seconds and peak RSS (MB) of one run; exits the benchmark if it fails."""
     if run.before is not None:
         run.before()
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        run.argv,
-        env={**env, **(run.env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-    )
-    assert child.stderr is not None
-    stderr = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
+    with _stdout(run.tty) as stdout:
+        started = time.perf_counter()
+        try:
+            child = subprocess.Popen(
+                run.argv,
+                env={**env, **(run.env or {})},
+                stdout=stdout,
+                stderr=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            if run.tty:
+                os.close(stdout)  # the child holds the terminal now; its exit ends the drain
+        assert child.stderr is not None
+        stderr = child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{' '.join(run.argv)} failed ({code}): {stderr.decode()[-500:]}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+@contextlib.contextmanager
+def _stdout(tty: bool) -> Iterator[int]:
+    """/dev/null, or the far end of a pseudo-terminal whose output a thread reads and drops."""
+    if not tty:
+        yield subprocess.DEVNULL
+        return
+    import pty
+    import threading
+
+    master, terminal = pty.openpty()
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):  # EIO once the child has closed the terminal
+            while os.read(master, 1 << 16):
+                pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        yield terminal
+    finally:
+        reader.join()
+        os.close(master)
 
 
 def measure(case: Case, base_env: dict[str, str]) -> Result:
