@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 from tests.conftest import CLI
 from tests.fossbilling.conftest import FossBilling
@@ -65,36 +64,6 @@ def test_contacts_set_for_every_role_and_one_role_alone_exits_6(
         "contact\n"
     )
     assert _service(fb_reset, 3)["contact"]["email"] == "dns@garcia.test"
-
-
-def test_renew_says_credit_is_spent_then_the_server_pays_from_credit(
-    fb_cli_reset: CLI, fb_reset: FossBilling
-) -> None:
-    plan = fb_cli_reset("domains", "renew", "garcia-consulting.com", "--dry-run")
-    note = (
-        "warning: FOSSBilling spends account credit by itself: a renewal invoice the balance "
-        "covers is paid from it as soon as it is issued (with or without --use-credit)\n"
-    )
-    assert plan.stderr.startswith(note), plan.stderr
-    assert len(fb_reset.client("invoice/get_list")["list"]) == 5
-    done = fb_cli_reset("domains", "renew", "garcia-consulting.com", "--yes", "-o", "json")
-    assert done.exit_code == 0, done.stderr
-    assert done.stderr.startswith(note)
-    invoices = fb_reset.client("invoice/get_list")["list"]
-    assert len(invoices) == 6
-    assert (invoices[0]["status"], invoices[0]["total"]) == ("paid", 11.99)
-    assert Decimal(fb_reset.client("profile/get")["balance"]) == Decimal("48.01")
-    outcome = json.loads(done.stdout)
-    assert "paid" in json.dumps(outcome), done.stdout
-
-
-def test_renew_for_two_years_exits_6_and_issues_nothing(
-    fb_cli_reset: CLI, fb_reset: FossBilling
-) -> None:
-    result = fb_cli_reset("domains", "renew", "garcia-consulting.com", "--years", "2", "--yes")
-    assert result.exit_code == 3
-    assert "renewing for 2 years is not supported by the fossbilling provider" in result.stderr
-    assert len(fb_reset.client("invoice/get_list")["list"]) == 5
 
 
 def test_wallet_add_issues_a_funds_invoice(fb_cli_reset: CLI, fb_reset: FossBilling) -> None:

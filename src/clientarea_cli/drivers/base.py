@@ -148,9 +148,13 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         """`change_contact=False` leaves the domain's billing contact as it is."""
         raise self._unsupported("recurring payment for domains")
 
+    def check_renewal(self, years: int) -> None:
+        """Raise NotSupported, before any plan, for a renewal length the provider cannot do."""
+
     def renew_domain(
         self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
     ) -> Invoice:
+        """Issue the renewal invoice; an unpaid one already renewing the domain is answered."""
         raise self._unsupported("renewing a domain")
 
     def get_nameservers(self, ref: str) -> list[str]:

@@ -96,6 +96,7 @@ def renew(
         from clientarea_cli.ops import invoice_payments
         from clientarea_cli.ops.recurring import describe
 
+        driver.check_renewal(years)
         notes = [driver.credit_note] if driver.credit_note else []
         if method is None:
             return Renew(years=years, use_credit=use_credit), notes

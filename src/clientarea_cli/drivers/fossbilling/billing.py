@@ -72,8 +72,13 @@ def _is_funds(row: dict[str, Any]) -> bool:
 
 
 class BillingMixin(AccountMixin):
-    def _invoice_rows(self, status: str | None = None) -> list[dict[str, Any]]:
-        params = {"status": status} if status else {}
+    def _invoice_rows(
+        self, status: str | None = None, *, order_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The client's invoices (of `status`; billing order `order_id`), each checked ours."""
+        params: dict[str, Any] = {"status": status} if status else {}
+        if order_id is not None:
+            params["order_id"] = order_id
         rows, _total = self._list("invoice/get_list", params, limit=None)
         for row in rows:
             self._check_owner(row, "invoice", row.get("id"))

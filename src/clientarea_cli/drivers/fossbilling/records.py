@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from clientarea_cli.drivers.fossbilling.billing import BillingMixin
+from clientarea_cli.drivers.fossbilling.billing import BillingMixin, invoice_from
 from clientarea_cli.drivers.fossbilling.domains import DomainsMixin
 from clientarea_cli.errors import NotSupported, UsageError
 from clientarea_cli.models import DomainContact, DomainContacts, EppCode, Invoice
@@ -86,19 +87,47 @@ class DomainRecordsMixin(DomainsMixin, BillingMixin):
         order_id = self._domain_call(ref, "servicedomain/update_contacts", params)
         return self.get_domain_contacts(str(order_id))
 
-    def renew_domain(
-        self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
-    ) -> Invoice:
-        order = self._domain_order(ref)
-        return self._renewal_invoice(order, years=years)
-
-    def _renewal_invoice(self, order: dict[str, Any], *, years: int) -> Invoice:
-        """invoice/renewal_invoice: one order period; the server pays it from credit it covers."""
+    def check_renewal(self, years: int) -> None:
         if years != 1:
             raise NotSupported(
                 f"renewing for {years} years",
                 self.name,
                 hint="FOSSBilling renews one period of the order per invoice: renew 1 year",
             )
+
+    def renew_domain(
+        self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
+    ) -> Invoice:
+        """An open renewal invoice of the domain's order, reused; else invoice/renewal_invoice.
+
+        renewal_invoice reuses only the invoice the order points at (`unpaid_invoice_id`, which
+        FOSSBilling sets on the invoices it generates, answering it again and paying it from
+        credit the balance covers); for any other open one (a renewal invoice staff issued by
+        hand, a pointer cleared by another payment) it would issue a second invoice. So the
+        open ones are looked for first, as the sandbox does, and answered without sending."""
+        self.check_renewal(years)
+        order = self._domain_order(ref)
+        open_invoices = self._open_renewals(int(order["id"]))
+        pointed = order.get("unpaid_invoice_id")
+        if open_invoices and all(str(i.id) != str(pointed) for i in open_invoices):
+            return open_invoices[0]
         invoice_hash = self._call("invoice/renewal_invoice", {"order_id": order["id"]})
         return self._invoice_by_hash(str(invoice_hash), "invoice", "renewal")
+
+    def _open_renewals(self, order_id: int) -> list[Invoice]:
+        """The unpaid invoices with a line renewing order `order_id`, oldest first."""
+        today = date.today()
+        return [
+            invoice_from(row, today)
+            for row in sorted(
+                self._invoice_rows("unpaid", order_id=order_id), key=lambda r: int(r["id"])
+            )
+            if row.get("status") == "unpaid"
+            and any(
+                isinstance(line, dict)
+                and line.get("type") == "order"
+                and line.get("task") == "renew"
+                and str(line.get("rel_id")) == str(order_id)
+                for line in row.get("lines") or []
+            )
+        ]
