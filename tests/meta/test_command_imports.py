@@ -52,6 +52,20 @@ def test_domains_list_imports_only_the_models_it_uses(
     assert [m for m in UNRELATED_MODELS if m in modules] == []
 
 
+def test_domains_table_imports_no_rich_and_no_bulk_models(
+    tmp_path: Path, served_env: dict[str, str]
+) -> None:
+    """The table path (issue 12 item 1) costs what the JSON path does: plain-text tables, and the
+    card label of a recurring payment without the bulk engine's or the contacts' models."""
+    modules, stdout = probe(tmp_path, ["domains", "list"], served_env)
+    assert (
+        "ana.dev                active   2028-11-18   yes         Visa ···4242         15.00 EUR"
+    ) in stdout.splitlines()
+    unwanted = ("rich", "clientarea_cli.ops.bulk", "clientarea_cli.models.bulk")
+    assert sorted(m for m in modules if m.split(".")[0] == "rich" or m.startswith(unwanted)) == []
+    assert [m for m in (*UNRELATED_MODELS, "clientarea_cli.models.account") if m in modules] == []
+
+
 def test_models_package_imports_submodules_on_first_use(tmp_path: Path) -> None:
     import subprocess
     import sys

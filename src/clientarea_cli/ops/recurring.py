@@ -12,12 +12,17 @@ import calendar
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import PaymentError, UsageError
 from clientarea_cli.i18n import _
-from clientarea_cli.models import Contact, PaymentMethod
-from clientarea_cli.ops.bulk.actions import Recurring
+
+if TYPE_CHECKING:
+    # Not imported at run time: a table of domains labels cards with `describe` and should not
+    # pay for the bulk actions' and the contacts' models (issue 12).
+    from clientarea_cli.models import Contact, PaymentMethod
+    from clientarea_cli.ops.bulk.actions import Recurring
 
 
 def card_last_day(method: PaymentMethod) -> date | None:
@@ -101,6 +106,8 @@ def setup(
     today: date,
 ) -> RecurringSetup:
     """Check the method and contact before anything changes; build the action and its warnings."""
+    from clientarea_cli.ops.bulk.actions import Recurring
+
     if not enabled:
         if method_ref or contact_ref:
             raise UsageError(_("--off takes no --method or --contact"))

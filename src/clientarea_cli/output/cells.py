@@ -14,6 +14,8 @@ from clientarea_cli.models import DomainRecurring, Money
 
 def cell(value: Any, *, machine: bool = False) -> str:
     """Human text for a value; `machine` keeps booleans as true/false and empties empty."""
+    if value.__class__ is str:  # most cells: no isinstance chain for them
+        return value
     if value is None:
         return "" if machine else "-"
     if isinstance(value, bool):

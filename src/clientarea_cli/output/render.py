@@ -11,6 +11,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pydantic import BaseModel
@@ -206,18 +207,13 @@ class Renderer:
         if not items:
             self.notice(empty)
             return
-        texts = [self.formatters.get(p, cell) for p in paths]
-        if all("." not in p for p in paths):
-            rows = [[t(getattr(i, p)) for t, p in zip(texts, paths, strict=True)] for i in items]
-        else:
-            rows = [
-                [t(fields.value(i, p)) for t, p in zip(texts, paths, strict=True)] for i in items
-            ]
+        # Column by column, through C-level map: one formatter per column, no per-row lists.
+        columns = [list(map(self.formatters.get(p, cell), map(_getter(p), items))) for p in paths]
         table.write(
             self.stdout,
             paths,
             [_header(p) for p in paths] if self.headers else None,
-            rows,
+            columns,
             right=RIGHT_ALIGNED,
             width=table.terminal_width(self.stdout),
             styles=STATUS_STYLES,
@@ -249,6 +245,13 @@ class Renderer:
             width=None if terminal else 10_000,
             soft_wrap=False,
         )
+
+
+def _getter(path: str) -> Callable[[BaseModel], Any]:
+    """Reads one field of an item: a plain name directly, a dotted path through `fields.value`."""
+    if "." not in path:
+        return attrgetter(path)
+    return lambda item: fields.value(item, path)
 
 
 def _compile(query: str) -> ParsedResult:

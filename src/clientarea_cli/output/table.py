@@ -1,10 +1,11 @@
-"""Plain-text tables that fit the terminal, written row by row without rich.
+"""Plain-text tables that fit the terminal, written without rich.
 
 On a terminal narrower than the table, long free text is shortened with "…" first, then the
 lower-value columns are left out (columns.DROP_FIRST, then the rightmost); ids, numbers, last
 four digits, dates, amounts and statuses (columns.KEEP) are never cut nor left out. A pipe gets
-every column at its natural width. The cells are the same strings CSV would show, so a table of
-10,000 rows costs about what its JSON costs (benchmarks/table.py).
+every column at its natural width. Cells come in column by column; ASCII text is measured with
+`len` and padded with `str.ljust`, only other text char by char, so a table of 10,000 rows costs
+less than its JSON (benchmarks/bench_render.py).
 """
 
 from __future__ import annotations
@@ -113,50 +114,85 @@ def _share(room: int, wanted: dict[int, int], floors: dict[int, int]) -> dict[in
     return given
 
 
+def column_width(texts: Sequence[str]) -> int:
+    """The widest text's width: `len` when the whole column is ASCII (one check for all)."""
+    if not texts:
+        return 0
+    if "".join(texts).isascii():
+        return max(map(len, texts))
+    return max(map(text_width, texts))
+
+
 def write(
     stream: TextIO,
     fields: Sequence[str],
     headers: Sequence[str] | None,
-    rows: Sequence[Sequence[str]],
+    columns: Sequence[list[str]],
     *,
     right: frozenset[str],
     width: int | None,
     styles: dict[str, str] | None = None,
     color: bool = False,
 ) -> None:
-    """Write the table; `styles` maps a status text to a style name (coloured when `color`)."""
-    columns = range(len(fields))
-    natural = [max((text_width(r[i]) for r in rows), default=0) for i in columns]
+    """Write the table: `columns` holds each field's cells, top to bottom (all of one length);
+    `styles` maps a status text to a style name (coloured when `color`).
+
+    Column by column: each shown column's cells are shortened (when cut) and padded in one pass;
+    a column left out is only measured.
+    """
+    natural = [column_width(column) for column in columns]
     if headers is not None:
         natural = [max(n, text_width(h)) for n, h in zip(natural, headers, strict=True)]
     widths = layout(fields, natural, width)
-    shown = [i for i in columns if widths[i] is not None]
-    shrunk = [i for i in shown if widths[i] != natural[i]]
-    aligned = [(i, fields[i] in right) for i in shown]
+    shown = [i for i, size in enumerate(widths) if size is not None]
     status_col = fields.index("status") if color and styles and "status" in fields else -1
-    last = shown[-1] if shown else -1
+    laid_out = []
+    for i in shown:
+        size, to_right = widths[i] or 0, fields[i] in right
+        padded = to_right or i != shown[-1]  # the last column, left-aligned, ends the line
+        column = columns[i] if headers is None else [headers[i], *columns[i]]
+        if size != natural[i]:
+            column = [shorten(text, size) for text in column]
+        by_text = styles if i == status_col else None
+        if headers is not None and color:
+            head = _pad(column[:1], size, to_right, padded, style="bold")
+            column = head + _pad(column[1:], size, to_right, padded, styles=by_text)
+        else:
+            column = _pad(column, size, to_right, padded, styles=by_text)
+        laid_out.append(column)
+    sep = " " * GAP
     out: list[str] = []
-
-    def line(cells: Sequence[str], bold: bool = False) -> str:
-        parts = []
-        for i, to_right in aligned:
-            size = widths[i] or 0
-            text = shorten(cells[i], size) if i in shrunk else cells[i]
-            pad = " " * (size - text_width(text))
-            if not (to_right or i != last):
-                pad = ""
-            if color and (bold or i == status_col):
-                style = "bold" if bold else (styles or {}).get(text, "")
-                if style:
-                    text = f"\x1b[{_SGR[style]}m{text}\x1b[0m"
-            parts.append(pad + text if to_right else text + pad)
-        return (" " * GAP).join(parts).rstrip() + "\n"
-
-    if headers is not None:
-        out.append(line(headers, bold=True))
-    for row in rows:
-        out.append(line(row))
+    for line in zip(*laid_out, strict=True):
+        out.append(sep.join(line).rstrip() + "\n")
         if len(out) >= 512:
             stream.write("".join(out))
             out.clear()
     stream.write("".join(out))
+
+
+def _pad(
+    texts: list[str],
+    size: int,
+    to_right: bool,
+    padded: bool,
+    *,
+    styles: dict[str, str] | None = None,
+    style: str = "",
+) -> list[str]:
+    """Each text padded to `size` (spaces outside any colour): `style` for all, or `styles`
+    by text. ASCII pads with `str.ljust`/`rjust`; only other text is measured char by char."""
+    if styles is None and not style:
+        if not padded:
+            return texts
+        if to_right:
+            return [
+                t.rjust(size) if t.isascii() else " " * (size - text_width(t)) + t for t in texts
+            ]
+        return [t.ljust(size) if t.isascii() else t + " " * (size - text_width(t)) for t in texts]
+    out = []
+    for text in texts:
+        pad = " " * (size - text_width(text)) if padded else ""
+        sgr = _SGR.get(style or (styles or {}).get(text, ""))
+        shown = f"\x1b[{sgr}m{text}\x1b[0m" if sgr else text
+        out.append(pad + shown if to_right else shown + pad)
+    return out
