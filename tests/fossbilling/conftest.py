@@ -89,6 +89,14 @@ class FossBilling:
     def bob(self, method: str, params: Mapping[str, Any] | None = None) -> Any:
         return self.api(self.other_key, method, params)
 
+    def sql(self, statement: str) -> str:
+        """Run SQL on the server's database (the kit's MariaDB socket; needs root); its output."""
+        return subprocess.run(
+            ["mariadb", "--no-defaults", "-S", str(self.home / "mysql.sock"), "-uroot", "-N",
+             "fossbilling", "-e", statement],
+            check=True, capture_output=True, text=True, timeout=60,
+        ).stdout.strip()  # fmt: skip
+
     def reset(self) -> None:
         """kit/reset (the seed again, ~1 s); once more if MariaDB was busy dropping the base."""
         for _ in range(2):

@@ -18,26 +18,6 @@ from tests.conftest import CLI
 from tests.fossbilling.conftest import FossBilling, kit_dir
 
 
-def _sql(fb: FossBilling, statement: str) -> str:
-    return subprocess.run(
-        [
-            "mariadb",
-            "--no-defaults",
-            "-S",
-            str(fb.home / "mysql.sock"),
-            "-uroot",
-            "-N",
-            "fossbilling",
-            "-e",
-            statement,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout.strip()
-
-
 def _up(fb: FossBilling, *, throttle: bool) -> None:
     env = {**os.environ, "FB_HOME": str(fb.home), "FB_NO_APT": "1",
            "FB_NO_THROTTLE": "0" if throttle else "1"}  # fmt: skip
@@ -49,7 +29,7 @@ def throttled(fb_reset: FossBilling):
     if os.geteuid() != 0:
         pytest.skip("turning FOSSBilling's throttling on needs root (the kit's `up`)")
     _up(fb_reset, throttle=True)
-    _sql(fb_reset, "INSERT INTO api_request (ip, request, created_at) SELECT '127.0.0.1', "
+    fb_reset.sql("INSERT INTO api_request (ip, request, created_at) SELECT '127.0.0.1', "
          "'filler', NOW() FROM seq_1_to_1000")  # fmt: skip
     # PHP may serve the previous config.php for up to a few seconds (opcache revalidation):
     # wait until the server really makes a call wait. Each php -S worker revalidates on its own
@@ -73,7 +53,7 @@ def throttled(fb_reset: FossBilling):
 def test_a_throttled_call_waits_is_sent_once_and_is_reported(
     fb_cli: CLI, throttled: FossBilling
 ) -> None:
-    before = int(_sql(throttled, "SELECT COUNT(*) FROM api_request WHERE request <> 'filler'"))
+    before = int(throttled.sql("SELECT COUNT(*) FROM api_request WHERE request <> 'filler'"))
     started = time.monotonic()
     result = fb_cli("--debug", "account", "show", "-o", "json")
     elapsed = time.monotonic() - started
@@ -85,5 +65,5 @@ def test_a_throttled_call_waits_is_sent_once_and_is_reported(
         "FOSSBilling is throttling this client (over its hourly call budget): every call now "
         "waits on the server; nothing is re-sent"
     ) in result.stderr
-    after = int(_sql(throttled, "SELECT COUNT(*) FROM api_request WHERE request <> 'filler'"))
+    after = int(throttled.sql("SELECT COUNT(*) FROM api_request WHERE request <> 'filler'"))
     assert after - before == 1
