@@ -125,11 +125,14 @@ class NotFound(ClientAreaError):
 
 
 class NotSupported(ClientAreaError):
+    """`operation` (a noun phrase, singular or plural: "renewing for 2 years", "cancellation
+    requests") is beyond `driver`: the provider is the subject, so the verb agrees either way."""
+
     exit_code = ExitCode.NOT_SUPPORTED
 
     def __init__(self, operation: str, driver: str, *, hint: str | None = None) -> None:
         super().__init__(
-            _("{operation} is not supported by the {driver} provider").format(
+            _("the {driver} provider does not support {operation}").format(
                 operation=operation, driver=driver
             ),
             hint=hint,

@@ -59,7 +59,7 @@ def test_contacts_set_for_every_role_and_one_role_alone_exits_6(
     )  # fmt: skip
     assert one.exit_code == 6
     assert one.stderr.endswith(
-        "error: a different contact for each role is not supported by the fossbilling provider\n"
+        "error: the fossbilling provider does not support a different contact for each role\n"
         "hint: FOSSBilling keeps one contact per domain for every role: set them all to the same "
         "contact\n"
     )
@@ -92,18 +92,18 @@ def test_what_fossbilling_cannot_do_exits_6_with_one_sentence(
     before = fb_reset.client("invoice/get_list")["list"]
     cases = {
         ("invoices", "pay", "4", "--use-credit", "--yes"): (
-            "error: paying an invoice through the API is not supported by the fossbilling provider\n"
+            "error: the fossbilling provider does not support paying an invoice through the API\n"
             "hint: pay on the invoice's page of the FOSSBilling client area in a browser; "
             "FOSSBilling spends account credit on unpaid invoices by itself when its cron runs\n"
         ),
         ("domains", "autorenew", "off", "garcia-consulting.es", "--yes"): (
-            "error: switching auto-renew is not supported by the fossbilling provider\n"
+            "error: the fossbilling provider does not support switching auto-renew\n"
             "hint: FOSSBilling issues a renewal invoice 14 days before expiry for every order set "
             "to `issue-invoice` (shown as auto-renew yes); clients cannot change that setting: ask "
             "your provider with `clientarea tickets open`\n"
         ),
         ("domains", "epp", "garcia-consulting.es"): (
-            "error: showing the EPP code is not supported by the fossbilling provider\n"
+            "error: the fossbilling provider does not support showing the EPP code\n"
             "hint: this FOSSBilling registrar answered `true` instead of a code (its Custom "
             "registrar has none): ask your provider with `clientarea tickets open`\n"
         ),
@@ -118,7 +118,7 @@ def test_what_fossbilling_cannot_do_exits_6_with_one_sentence(
     ):
         result = fb_cli_reset(*args)
         assert result.exit_code == 6, (args, result.stderr)
-        assert "not supported by the fossbilling provider" in result.stderr
+        assert "the fossbilling provider does not support" in result.stderr
     assert fb_reset.client("invoice/get_list")["list"] == before
     assert fb_reset.client("order/service", {"id": 3})["locked"] == 1
 

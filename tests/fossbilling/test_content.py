@@ -169,7 +169,7 @@ def test_no_downloads_and_no_affiliate_account(fb_cli: CLI) -> None:
     for args in (("affiliate", "show"), ("affiliate", "activate")):
         lacking = fb_cli(*args)
         assert (lacking.exit_code, lacking.stdout, lacking.stderr) == (
-            6, "", "error: the affiliate account is not supported by the fossbilling provider\n"
+            6, "", "error: the fossbilling provider does not support the affiliate account\n"
             "hint: FOSSBilling's client API has no affiliate programme; ask the provider by "
             "ticket\n",
         ), args  # fmt: skip

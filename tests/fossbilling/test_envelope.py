@@ -36,7 +36,7 @@ def test_http_200_with_an_error_is_an_error(driver: FossBillingDriver) -> None:
         driver._call("order/no_such_method")
     assert unknown.value.exit_code == 6
     assert unknown.value.message == (
-        "the API method order/no_such_method is not supported by the fossbilling provider"
+        "the fossbilling provider does not support the API method order/no_such_method"
     )
 
 

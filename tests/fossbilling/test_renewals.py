@@ -64,7 +64,7 @@ def test_renew_for_two_years_exits_6_before_anything_is_sent(
     assert (result.exit_code, result.stdout, result.stderr) == (
         6,
         "",
-        "error: renewing for 2 years is not supported by the fossbilling provider\n"
+        "error: the fossbilling provider does not support renewing for 2 years\n"
         "hint: FOSSBilling renews one period of the order per invoice: renew 1 year\n",
     )
     assert fb_reset.client("invoice/get_list")["list"] == before

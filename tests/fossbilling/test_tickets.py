@@ -97,7 +97,7 @@ def test_status_filter(fb_cli: CLI) -> None:
         lacking = fb_cli("tickets", "list", "--status", status)
         assert (lacking.exit_code, lacking.stdout, lacking.stderr) == (
             6, "",
-            f"error: the ticket status {status} is not supported by the fossbilling provider\n"
+            f"error: the fossbilling provider does not support the ticket status {status}\n"
             "hint: FOSSBilling knows open, on-hold (staff answered) and closed\n",
         )  # fmt: skip
 
@@ -184,7 +184,7 @@ def test_attachments_and_priorities_exit_6_and_send_nothing(
     note = tmp_path / "note.txt"
     note.write_text("bounce log\n")
     text_only = (
-        "error: attaching files to tickets is not supported by the fossbilling provider\n"
+        "error: the fossbilling provider does not support attaching files to tickets\n"
         "hint: FOSSBilling's client API takes a ticket's text only: paste the text, or a link "
         "to the file\n"
     )
@@ -196,7 +196,7 @@ def test_attachments_and_priorities_exit_6_and_send_nothing(
     urgent = fb_changed("tickets", "open", "--department", "general", "--subject", "Down",
                           "-m", "The site is down.", "--priority", "high")  # fmt: skip
     assert (urgent.exit_code, urgent.stdout, urgent.stderr) == (
-        6, "", "error: choosing a ticket's priority is not supported by the fossbilling provider\n"
+        6, "", "error: the fossbilling provider does not support choosing a ticket's priority\n"
         "hint: staff order FOSSBilling's tickets themselves\n",
     )  # fmt: skip
     assert ticket_ids(fb_reset) == [1, 2, 3]

@@ -17,23 +17,23 @@ OFFER = "hint: ask for it in a support ticket instead: clientarea services {} --
 def test_cancel_and_upgrade_exit_6_offering_a_ticket(fb_cli: CLI, fb: FossBilling) -> None:
     cancel = fb_cli("services", "cancel", "1", "--when", "end-of-period", "--yes")
     assert (cancel.exit_code, cancel.stdout, cancel.stderr) == (
-        6, "", "error: cancelling a service is not supported by the fossbilling provider\n"
+        6, "", "error: the fossbilling provider does not support cancelling a service\n"
         + OFFER.format("cancel 1 --when end-of-period"),
     )  # fmt: skip
     plans = fb_cli("services", "upgrade", "1")
     assert (plans.exit_code, plans.stdout, plans.stderr) == (
-        6, "", "error: moving a service to another plan is not supported by the fossbilling "
-        "provider\n" + OFFER.format("upgrade 1 --to PLAN"),
+        6, "", "error: the fossbilling provider does not support moving a service to another "
+        "plan\n" + OFFER.format("upgrade 1 --to PLAN"),
     )  # fmt: skip
     quote = fb_cli("services", "upgrade", "1", "--to", "Managed Backup 50GB", "--yes")
     assert (quote.exit_code, quote.stderr) == (
-        6, "error: moving a service to another plan is not supported by the fossbilling "
-        "provider\n" + OFFER.format('upgrade 1 --to "Managed Backup 50GB"'),
+        6, "error: the fossbilling provider does not support moving a service to another "
+        "plan\n" + OFFER.format('upgrade 1 --to "Managed Backup 50GB"'),
     )  # fmt: skip
     for verb in ("show", "withdraw"):
         request = fb_cli("services", "cancel-request", verb, "1")
         assert (request.exit_code, request.stdout, request.stderr) == (
-            6, "", "error: cancelling a service is not supported by the fossbilling provider\n"
+            6, "", "error: the fossbilling provider does not support cancelling a service\n"
             "hint: FOSSBilling's staff do it from a ticket\n",
         )  # fmt: skip
     assert ticket_ids(fb) == [1, 2, 3]

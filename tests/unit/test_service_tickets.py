@@ -47,11 +47,11 @@ def lack(driver: Driver) -> NotSupported:
 def test_the_offer_needs_a_provider_that_takes_tickets() -> None:
     plain = lack(NoCancelling("https://billing.example.com", "k"))
     assert (plain.message, plain.hint) == (
-        "cancellation requests is not supported by the plain provider", None
+        "the plain provider does not support cancellation requests", None
     )  # fmt: skip
     offered = lack(TakesTickets("https://billing.example.com", "k"))
     assert (offered.message, offered.hint) == (
-        "cancellation requests is not supported by the helpdesk provider",
+        "the helpdesk provider does not support cancellation requests",
         "ask for it in a support ticket instead: clientarea services cancel 7 --when "
         "end-of-period --via-ticket",
     )
@@ -72,3 +72,18 @@ def test_choose_department_prefers_the_words_then_the_first() -> None:
     assert pick(desks, None, service_tickets.UPGRADE_DEPARTMENTS).id == 2
     assert pick(desks, None, service_tickets.CANCEL_DEPARTMENTS).id == 1
     assert pick(desks, "general", service_tickets.UPGRADE_DEPARTMENTS).id == 1
+
+
+def test_not_supported_agrees_with_singular_and_plural_operations() -> None:
+    from clientarea_cli.i18n import set_language
+
+    singular = NotSupported("renewing for 2 years", "fossbilling")
+    assert singular.message == "the fossbilling provider does not support renewing for 2 years"
+    plural = NotSupported("cancellation requests", "plain")
+    assert plural.message == "the plain provider does not support cancellation requests"
+    set_language("es")
+    try:
+        spanish = NotSupported("cancellation requests", "plain").message
+    finally:
+        set_language("en")
+    assert spanish == "el proveedor plain no admite cancellation requests"
