@@ -16,6 +16,7 @@ from typer import _click
 from typer.core import TyperGroup
 
 from clientarea_cli.cli.global_options import inherit
+from clientarea_cli.cli.numbers import ascii_numbers
 from clientarea_cli.i18n import _
 
 
@@ -73,6 +74,7 @@ class LazyGroup(TyperGroup):
         command = typer.main.get_command(module.app)
         command.name = cmd_name
         inherit(command)
+        ascii_numbers(command)
         self._loaded[cmd_name] = command
         return command
 

@@ -8,7 +8,11 @@ from collections.abc import Iterable
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
 
+# Numbers are typed in ASCII digits: `\d` with re.ASCII is 0-9 only, where int() and a plain `\d`
+# take any script's digits ("١٠" is 10). Periods (here), whole numbers (options and arguments,
+# through cli/numbers.py) and amounts (ops/top_ups) share the rule.
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE | re.ASCII)
+_WHOLE = re.compile(r"^\s*([+-]?\d+)\s*$", re.ASCII)
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
 MAX_DAYS = 3650
 
@@ -36,6 +40,12 @@ def parse_days(value: str, option: str) -> int:
             )
         )
     return days
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a whole number written in ASCII digits (an optional sign), else None."""
+    match = _WHOLE.match(text)
+    return int(match.group(1)) if match else None
 
 
 def parse_on_off(value: str, option: str) -> bool:
