@@ -135,6 +135,38 @@ def test_downloads(demo: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert piped.stdout.startswith("#!/bin/sh\n")
 
 
+def test_an_interrupted_download_leaves_no_partial_file(
+    demo: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the file is written: nothing under its name (an existing one is kept whole),
+    no temp file left behind. A finished download has the mode the umask gives."""
+    import os
+    import stat
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "guide.pdf").write_bytes(b"the old guide")
+    fsync = os.fsync
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    for args in (
+        ("downloads", "get", "3"),
+        ("downloads", "get", "1", "-O", "guide.pdf", "--force"),
+    ):
+        result = demo(*args)
+        assert result.exit_code == 130, (args, result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["guide.pdf", "home"]
+    assert (tmp_path / "guide.pdf").read_bytes() == b"the old guide"
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert demo("downloads", "get", "3").exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = stat.S_IMODE((tmp_path / "vps-rescue-SHA256SUMS.txt").stat().st_mode)
+    assert mode == 0o666 & ~umask
+
+
 def test_downloads_of_another_product_owner(demo: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bruno (Hosting Pro only) does not get Ana's VPS download; the listing shows why."""
     monkeypatch.setenv("CLIENTAREA_TOKEN", TENANT_B_API_KEY)

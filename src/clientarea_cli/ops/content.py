@@ -72,8 +72,10 @@ def download(driver: Driver, download_id: int) -> tuple[bytes, str]:
     return content, safe_file_name(name, f"download-{download_id}")
 
 
-def save(content: bytes, target: Path, *, force: bool) -> Path:
-    """Write the file; an existing one is kept unless `force`."""
+def save_target(target: Path, *, force: bool) -> Path:
+    """Where a download is saved: not a folder, and not an existing file unless `force`.
+
+    The CLI writes it there atomically (config/atomic.py), like an invoice PDF."""
     if target.is_dir():
         raise UsageError(
             _("invalid -O: {str!r} is a folder; give a file name").format(str=str(target))
@@ -83,7 +85,6 @@ def save(content: bytes, target: Path, *, force: bool) -> Path:
             _("{target} already exists").format(target=target),
             hint=_("use --force to overwrite it"),
         )
-    target.write_bytes(content)
     return target
 
 

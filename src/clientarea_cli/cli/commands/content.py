@@ -226,6 +226,7 @@ def downloads_get(
 
     Example: clientarea downloads get 1 -O quick-start.pdf
     """
+    from clientarea_cli.config.atomic import write_user_file
     from clientarea_cli.ops import content
 
     app_ctx = AppContext.of(ctx)
@@ -239,7 +240,8 @@ def downloads_get(
         else:  # a text-only stream (tests): the bytes as text
             sys.stdout.write(data.decode("utf-8", "replace"))
         return
-    target = content.save(data, output_file or Path(name), force=force)
+    target = content.save_target(output_file or Path(name), force=force)
+    write_user_file(target, data)  # a temp file renamed: never half a file under its name
     app_ctx.renderer().notice(
         _("saved {target} ({count} bytes)").format(target=target, count=len(data))
     )
