@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint types layers unit bench completions clean
+.PHONY: demo test lint types layers unit bench completions man reference clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ bench: $(STAMP)
 completions: $(STAMP)
 	for shell in bash zsh fish; do $(BIN)/clientarea completion $$shell > completions/clientarea.$$shell; done
 	$(BIN)/python -m clientarea_cli.cli.help_render
+
+## Regenerate the man pages docs/man/man1/*.1 from the command tree (a test fails when stale).
+man: $(STAMP)
+	$(BIN)/python -m clientarea_cli.docs_gen man
+
+## Regenerate docs/reference/ and the `help formats` copy in docs/output.md (same test).
+reference: $(STAMP)
+	$(BIN)/python -m clientarea_cli.docs_gen reference
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
