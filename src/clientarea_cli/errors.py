@@ -131,6 +131,8 @@ class NotSupported(ClientAreaError):
     exit_code = ExitCode.NOT_SUPPORTED
 
     def __init__(self, operation: str, driver: str, *, hint: str | None = None) -> None:
+        """`operation` is a marked phrase (`_("cancellation requests")`): the provider is the
+        sentence's subject, so the verb agrees whether the operation is singular or plural."""
         super().__init__(
             _("the {driver} provider does not support {operation}").format(
                 operation=operation, driver=driver

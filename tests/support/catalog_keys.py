@@ -36,10 +36,15 @@ def marked_messages() -> dict[str, str]:
             count = MARKERS.get(node.func.id)
             if count is None:
                 continue
-            for arg in node.args[:count]:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    where = f"{path.relative_to(SRC.parent)}:{node.lineno}"
-                    found.setdefault(arg.value, where)
+            texts = [
+                arg.value
+                for arg in node.args[:count]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            ]
+            if len(texts) == count:
+                # ngettext's two forms are one entry (msgid + msgid_plural), keyed as `.mo` does.
+                where = f"{path.relative_to(SRC.parent)}:{node.lineno}"
+                found.setdefault("\0".join(texts), where)
         for node in ast.walk(tree):
             # renderer.heading("\nItems"): the renderer translates headings itself.
             if (
@@ -130,6 +135,12 @@ def missing(language: str = "es") -> dict[str, str]:
 
 
 def po_entry(msgid: str, where: str) -> str:
+    if "\0" in msgid:
+        singular, plural = msgid.split("\0")
+        return (
+            f"#: {where}\nmsgid {_quote(singular)}\nmsgid_plural {_quote(plural)}\n"
+            'msgstr[0] ""\nmsgstr[1] ""\n'
+        )
     return f'#: {where}\nmsgid {_quote(msgid)}\nmsgstr ""\n'
 
 

@@ -418,8 +418,9 @@ def finish(
     elif due:
         ids = " ".join(dict.fromkeys(str(o.invoice_id) for o in due))  # one invoice may bill two
         renderer.notice(
-            f"{len(due)} renewal(s) not done: their invoices stay unpaid until you pay them: "
-            f"`clientarea invoices pay {ids} --method CARD` (or --use-credit, --transfer)"
+            _(
+                "{count} renewal(s) not done: their invoices stay unpaid until you pay them: `clientarea invoices pay {ids} --method CARD` (or --use-credit, --transfer)"
+            ).format(count=len(due), ids=ids)
         )
     if failed:
         raise PartialFailure(
@@ -434,7 +435,11 @@ def finish(
         )
     if due:
         raise PartialFailure(
-            f"{len(due)} of {len(result.outcomes)} renewal(s) not done: invoice unpaid",
-            hint="pay them as above, or run the same renew again with --method CARD: it reuses "
-            "the open invoices",
+            _("{count} of {total} renewal(s) not done: invoice unpaid").format(
+                count=len(due), total=len(result.outcomes)
+            ),
+            hint=_(
+                "pay them as above, or run the same renew again with --method CARD: it reuses "
+                "the open invoices"
+            ),
         )

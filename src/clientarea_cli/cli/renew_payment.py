@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.errors import PaymentError
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -61,7 +62,11 @@ def pay_the_rest(
                 describe=lambda p: f"{p.status}: {p.charged} charged",
             )
         except PaymentError as exc:
-            renderer.warn(f"{names}: {plan.invoice.number} not paid: {exc.message}")
+            renderer.warn(
+                _("{names}: {number} not paid: {reason}").format(
+                    names=names, number=plan.invoice.number, reason=exc.message
+                )
+            )
             continue
         if payment.invoice.status != "paid":
             continue

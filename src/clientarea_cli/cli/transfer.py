@@ -25,5 +25,11 @@ def print_bank_accounts(
     for account in accounts:
         iban = " ".join(account.iban[i : i + 4] for i in range(0, len(account.iban), 4))
         typer.echo(
-            f"{indent}  {account.bank:<{width}}  IBAN {iban}  BIC {account.bic}  ({account.holder})"
+            _("{indent}  {bank}  IBAN {iban}  BIC {bic}  ({holder})").format(
+                indent=indent,
+                bank=account.bank.ljust(width),
+                iban=iban,
+                bic=account.bic,
+                holder=account.holder,
+            )
         )

@@ -15,6 +15,7 @@ from clientarea_cli.drivers.ops_lifecycle import LifecycleOperations
 from clientarea_cli.drivers.ops_payments import PaymentOperations
 from clientarea_cli.drivers.ops_support import SupportOperations
 from clientarea_cli.errors import NotSupported
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     import httpx
@@ -97,27 +98,27 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
 
     # -- provider and account -------------------------------------------------------------
     def provider_info(self) -> ProviderInfo:
-        raise self._unsupported("reading the provider's details")
+        raise self._unsupported(_("reading the provider's details"))
 
     def get_account(self) -> Account:
-        raise self._unsupported("reading the account")
+        raise self._unsupported(_("reading the account"))
 
     def list_contacts(self) -> list[Contact]:
-        raise self._unsupported("listing contacts")
+        raise self._unsupported(_("listing contacts"))
 
     # -- services ---------------------------------------------------------------------------
     def list_services(self, *, status: str | None, limit: int | None) -> Listing[Service]:
-        raise self._unsupported("listing services")
+        raise self._unsupported(_("listing services"))
 
     def get_service(self, service_id: int) -> Service:
-        raise self._unsupported("showing a service")
+        raise self._unsupported(_("showing a service"))
 
     # -- domains ----------------------------------------------------------------------------
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
-        raise self._unsupported("listing domains")
+        raise self._unsupported(_("listing domains"))
 
     def get_domain(self, ref: str) -> Domain:
-        raise self._unsupported("showing a domain")
+        raise self._unsupported(_("showing a domain"))
 
     def update_domain(
         self,
@@ -127,7 +128,7 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         registrar_lock: bool | None = None,
         id_protection: bool | None = None,
     ) -> Domain:
-        raise self._unsupported("changing a domain's settings")
+        raise self._unsupported(_("changing a domain's settings"))
 
     def check_domain_setting(self, setting: str) -> None:
         """Raise NotSupported, before any plan, when the provider cannot change `setting`
@@ -146,7 +147,7 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         change_contact: bool = True,
     ) -> Domain:
         """`change_contact=False` leaves the domain's billing contact as it is."""
-        raise self._unsupported("recurring payment for domains")
+        raise self._unsupported(_("recurring payment for domains"))
 
     def check_renewal(self, years: int) -> None:
         """Raise NotSupported, before any plan, for a renewal length the provider cannot do."""
@@ -155,69 +156,69 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         self, ref: str, *, years: int, use_credit: bool, idempotency_key: str
     ) -> Invoice:
         """Issue the renewal invoice; an unpaid one already renewing the domain is answered."""
-        raise self._unsupported("renewing a domain")
+        raise self._unsupported(_("renewing a domain"))
 
     def get_nameservers(self, ref: str) -> list[str]:
-        raise self._unsupported("reading name servers")
+        raise self._unsupported(_("reading name servers"))
 
     def set_nameservers(self, ref: str, nameservers: list[str]) -> list[str]:
-        raise self._unsupported("changing name servers")
+        raise self._unsupported(_("changing name servers"))
 
     def bulk_domains(
         self, action: str, items: list[dict[str, object]], *, idempotency_key: str
     ) -> list[BulkItemResult]:
         """One provider bulk request (at most `BULK_CHUNK` items); one result per item, in order."""
-        raise self._unsupported("bulk domain actions")
+        raise self._unsupported(_("bulk domain actions"))
 
     # -- domain records (child name servers, EPP code, contacts, DNS) -------------------------
     def list_child_nameservers(self, ref: str) -> list[ChildNameserver]:
-        raise self._unsupported("child name servers")
+        raise self._unsupported(_("child name servers"))
 
     def add_child_nameserver(
         self, ref: str, host: str, ips: list[str], *, idempotency_key: str
     ) -> ChildNameserver:
-        raise self._unsupported("child name servers")
+        raise self._unsupported(_("child name servers"))
 
     def update_child_nameserver(self, ref: str, host: str, ips: list[str]) -> ChildNameserver:
-        raise self._unsupported("child name servers")
+        raise self._unsupported(_("child name servers"))
 
     def remove_child_nameserver(self, ref: str, host: str) -> None:
-        raise self._unsupported("child name servers")
+        raise self._unsupported(_("child name servers"))
 
     def get_epp_code(self, ref: str) -> EppCode:
-        raise self._unsupported("transfer (EPP) codes")
+        raise self._unsupported(_("transfer (EPP) codes"))
 
     def get_domain_contacts(self, ref: str) -> DomainContacts:
-        raise self._unsupported("domain contacts")
+        raise self._unsupported(_("domain contacts"))
 
     def set_domain_contacts(self, ref: str, contacts: DomainContacts) -> DomainContacts:
-        raise self._unsupported("changing domain contacts")
+        raise self._unsupported(_("changing domain contacts"))
 
     def list_dns_records(self, ref: str) -> list[DnsRecord]:
-        raise self._unsupported("DNS management")
+        raise self._unsupported(_("DNS management"))
 
     def add_dns_record(
         self, ref: str, record: DnsRecordInput, *, idempotency_key: str
     ) -> DnsRecord:
-        raise self._unsupported("DNS management")
+        raise self._unsupported(_("DNS management"))
 
     def update_dns_record(self, ref: str, record_id: int, record: DnsRecordInput) -> DnsRecord:
-        raise self._unsupported("DNS management")
+        raise self._unsupported(_("DNS management"))
 
     def remove_dns_record(self, ref: str, record_id: int) -> None:
-        raise self._unsupported("DNS management")
+        raise self._unsupported(_("DNS management"))
 
     # -- money operations -------------------------------------------------------------------
     def get_operation(self, key: str) -> OperationStatus:
         """What the provider did with a request sent under this idempotency key."""
-        raise self._unsupported("reconciling operations")
+        raise self._unsupported(_("reconciling operations"))
 
     # -- billing ----------------------------------------------------------------------------
     def list_invoices(self, *, status: str | None, limit: int | None) -> Listing[Invoice]:
-        raise self._unsupported("listing invoices")
+        raise self._unsupported(_("listing invoices"))
 
     def get_invoice(self, invoice_id: int) -> Invoice:
-        raise self._unsupported("showing an invoice")
+        raise self._unsupported(_("showing an invoice"))
 
     def check_invoice_payments(self, invoice_ids: list[int]) -> None:
         """Raise, before any plan, when the provider cannot take these invoices' payment."""
@@ -231,20 +232,20 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         payment_method_id: int | None,
         idempotency_key: str,
     ) -> InvoicePayment:
-        raise self._unsupported("paying invoices")
+        raise self._unsupported(_("paying invoices"))
 
     def get_invoice_pdf(self, invoice_id: int) -> tuple[bytes, str | None]:
         """The PDF and the file name the provider suggests (if any)."""
-        raise self._unsupported("downloading invoices")
+        raise self._unsupported(_("downloading invoices"))
 
     def get_invoice_transfer_details(self, invoice_id: int) -> TransferDetails:
-        raise self._unsupported("bank transfer details")
+        raise self._unsupported(_("bank transfer details"))
 
     def get_wallet(self) -> Wallet:
-        raise self._unsupported("reading the wallet")
+        raise self._unsupported(_("reading the wallet"))
 
     def list_wallet_movements(self, *, limit: int | None) -> Listing[WalletMovement]:
-        raise self._unsupported("listing wallet movements")
+        raise self._unsupported(_("listing wallet movements"))
 
     def list_payment_methods(self) -> list[PaymentMethod]:
-        raise self._unsupported("listing payment methods")
+        raise self._unsupported(_("listing payment methods"))

@@ -263,9 +263,11 @@ class HttpClient:
                 if sent and method not in self.idempotent_methods:
                     # Even a keyed POST may have been applied: only the provider can tell.
                     raise AnswerLost(
-                        f"{method} {request.url.path} was sent to {host} but no answer came "
-                        f"({reason}); it may or may not have taken effect",
-                        hint="check whether it did (list or show it) before sending it again",
+                        _(
+                            "{method} {path} was sent to {host} but no answer came ({reason}); "
+                            "it may or may not have taken effect"
+                        ).format(method=method, path=request.url.path, host=host, reason=reason),
+                        hint=_("check whether it did (list or show it) before sending it again"),
                         details={"idempotency_key": idempotency_key} if idempotency_key else None,
                     ) from None
                 tls = isinstance(root_cause(exc), ssl.SSLError) or "TLS" in reason
@@ -273,9 +275,9 @@ class HttpClient:
                     _("cannot reach the provider at {host}: {reason}").format(
                         host=host, reason=reason
                     ),
-                    hint="the provider must present a valid certificate for this host name"
+                    hint=_("the provider must present a valid certificate for this host name")
                     if tls
-                    else "check the URL (`clientarea auth status`) and your connection",
+                    else _("check the URL (`clientarea auth status`) and your connection"),
                 ) from None
             if self._debug is not None:
                 elapsed = 1000 * (time.monotonic() - started)

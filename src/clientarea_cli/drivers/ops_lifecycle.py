@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clientarea_cli.drivers.stub import Stub
+from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
     from clientarea_cli.models import (
@@ -34,21 +35,21 @@ if TYPE_CHECKING:
 
 class LifecycleOperations(Stub):
     def get_cancellation(self, service_id: int) -> CancellationRequest:
-        raise self._unsupported("cancellation requests")
+        raise self._unsupported(_("cancellation requests"))
 
     def request_cancellation(
         self, service_id: int, *, when: str, reason: str | None, idempotency_key: str
     ) -> CancellationRequest:
-        raise self._unsupported("cancellation requests")
+        raise self._unsupported(_("cancellation requests"))
 
     def withdraw_cancellation(self, service_id: int) -> None:
-        raise self._unsupported("cancellation requests")
+        raise self._unsupported(_("cancellation requests"))
 
     def list_upgrade_options(self, service_id: int) -> list[UpgradeOption]:
-        raise self._unsupported("upgrades and downgrades")
+        raise self._unsupported(_("upgrades and downgrades"))
 
     def quote_upgrade(self, service_id: int, product_id: int, billing_cycle: str) -> UpgradeQuote:
-        raise self._unsupported("upgrades and downgrades")
+        raise self._unsupported(_("upgrades and downgrades"))
 
     def upgrade_service(
         self,
@@ -59,38 +60,38 @@ class LifecycleOperations(Stub):
         expected_amount_due: Money | None,
         idempotency_key: str,
     ) -> UpgradeResult:
-        raise self._unsupported("upgrades and downgrades")
+        raise self._unsupported(_("upgrades and downgrades"))
 
     def get_service_options(self, service_id: int) -> ServiceOptions:
-        raise self._unsupported("configurable options")
+        raise self._unsupported(_("configurable options"))
 
     def update_service_options(
         self, service_id: int, options: dict[str, bool | int | str]
     ) -> ServiceOptions:
-        raise self._unsupported("configurable options")
+        raise self._unsupported(_("configurable options"))
 
     def list_service_addons(self, service_id: int) -> list[ServiceAddon]:
-        raise self._unsupported("add-ons")
+        raise self._unsupported(_("add-ons"))
 
     def add_service_addon(
         self, service_id: int, addon_id: int, billing_cycle: str, *, idempotency_key: str
     ) -> AddonOrderResult:
-        raise self._unsupported("add-ons")
+        raise self._unsupported(_("add-ons"))
 
     def remove_service_addon(self, service_id: int, addon_id: int) -> None:
-        raise self._unsupported("add-ons")
+        raise self._unsupported(_("add-ons"))
 
     def change_service_password(self, service_id: int, password: str) -> None:
-        raise self._unsupported("changing a panel password")
+        raise self._unsupported(_("changing a panel password"))
 
     def get_service_credentials(self, service_id: int) -> ServiceCredentials:
-        raise self._unsupported("panel credentials")
+        raise self._unsupported(_("panel credentials"))
 
     def create_service_login_url(self, service_id: int) -> LoginUrl:
-        raise self._unsupported("panel login links")
+        raise self._unsupported(_("panel login links"))
 
     def list_mailboxes(self, service_id: int) -> list[Mailbox]:
-        raise self._unsupported("mailboxes")
+        raise self._unsupported(_("mailboxes"))
 
     def create_mailbox(
         self,
@@ -101,29 +102,29 @@ class LifecycleOperations(Stub):
         *,
         idempotency_key: str,
     ) -> Mailbox:
-        raise self._unsupported("mailboxes")
+        raise self._unsupported(_("mailboxes"))
 
     def delete_mailbox(self, service_id: int, address: str) -> None:
-        raise self._unsupported("mailboxes")
+        raise self._unsupported(_("mailboxes"))
 
     def get_service_usage(self, service_id: int) -> ServiceUsage:
-        raise self._unsupported("usage")
+        raise self._unsupported(_("usage"))
 
     def list_products(self, *, group: str | None) -> list[Product]:
-        raise self._unsupported("the catalog")
+        raise self._unsupported(_("the catalog"))
 
     def get_product(self, product_id: int) -> Product:
-        raise self._unsupported("the catalog")
+        raise self._unsupported(_("the catalog"))
 
     def check_domain_availability(self, names: list[str]) -> list[DomainAvailability]:
         """One result per name, in order (at most 50 names per call)."""
-        raise self._unsupported("domain availability")
+        raise self._unsupported(_("domain availability"))
 
     def quote_order(self, order: OrderRequest) -> OrderQuote:
-        raise self._unsupported("order quotes")
+        raise self._unsupported(_("order quotes"))
 
     def create_order(self, order: OrderRequest, *, idempotency_key: str) -> Order:
-        raise self._unsupported("ordering")
+        raise self._unsupported(_("ordering"))
 
     def get_order(self, order_id: int) -> Order:
-        raise self._unsupported("orders")
+        raise self._unsupported(_("orders"))

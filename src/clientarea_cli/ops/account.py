@@ -15,7 +15,7 @@ from clientarea_cli.ops import validate
 
 
 def show_account(driver: Driver) -> Account:
-    driver.require(Capability.ACCOUNT, "reading the account")
+    driver.require(Capability.ACCOUNT, _("reading the account"))
     return driver.get_account()
 
 
@@ -117,7 +117,7 @@ def account_diff(
 
 
 def update_account(driver: Driver, body: dict[str, str | None]) -> Account:
-    driver.require(Capability.ACCOUNT, "changing the account")
+    driver.require(Capability.ACCOUNT, _("changing the account"))
     return driver.update_account(dict(body))
 
 
@@ -154,7 +154,7 @@ def check_new_password(password: str, account: Account | None) -> str:
 
 
 def change_password(driver: Driver, current: str, new: str) -> None:
-    driver.require(Capability.ACCOUNT, "changing the password")
+    driver.require(Capability.ACCOUNT, _("changing the password"))
     if current == new:
         raise UsageError(_("invalid new password: it is the same as the current one"))
     driver.change_password(current, new)
@@ -170,12 +170,12 @@ def security_text(value: str, what: str) -> str:
 
 
 def set_security_question(driver: Driver, question: str, answer: str) -> None:
-    driver.require(Capability.ACCOUNT, "the security question")
+    driver.require(Capability.ACCOUNT, _("the security question"))
     driver.set_security_question(question, answer)
 
 
 def request_email_verification(driver: Driver) -> None:
-    driver.require(Capability.ACCOUNT, "e-mail verification")
+    driver.require(Capability.ACCOUNT, _("e-mail verification"))
     driver.request_email_verification()
 
 

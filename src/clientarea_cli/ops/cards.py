@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from clientarea_cli.errors import UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import N_, _
 
 MAX_HOLDER = 200
 MAX_YEARS_AHEAD = 20
-AMEX_REFUSED = "American Express is not accepted by this provider"
+AMEX_REFUSED = N_("American Express is not accepted by this provider")
 BRAND_NAMES = {"visa": "Visa", "mastercard": "Mastercard", "amex": "American Express"}
 LENGTHS = {"visa": (13, 16, 19), "mastercard": (16,)}
 CVC_LENGTH = 3
@@ -119,7 +119,7 @@ def check_number(raw: str) -> tuple[str, str]:
         )
     brand = card_brand(digits)
     if brand == "amex":
-        raise UsageError(AMEX_REFUSED, hint=_("use a Visa or Mastercard card"))
+        raise UsageError(_(AMEX_REFUSED), hint=_("use a Visa or Mastercard card"))
     if brand is None:
         raise UsageError(_("only Visa and Mastercard cards are accepted by this provider"))
     if len(digits) not in LENGTHS[brand]:

@@ -29,7 +29,7 @@ CONTACT_FIELDS: dict[str, tuple[bool, int]] = {
 
 
 def list_contacts(driver: Driver) -> list[Contact]:
-    driver.require(Capability.CONTACTS, "reading contacts")
+    driver.require(Capability.CONTACTS, _("reading contacts"))
     return driver.list_contacts()
 
 
@@ -58,7 +58,7 @@ def parse_kinds(values: list[str], what: str = "--email-kinds") -> list[str]:
                     _("invalid {what}: {value!r} is not a kind of e-mail").format(
                         what=what, value=part.strip()
                     ),
-                    hint="use " + ", ".join(EMAIL_KINDS) + ", all or none",
+                    hint=_("use {choices}, all or none").format(choices=", ".join(EMAIL_KINDS)),
                 )
     return [kind for kind in EMAIL_KINDS if kind in wanted]
 
@@ -114,18 +114,18 @@ def contact_diff(
 
 
 def add_contact(driver: Driver, body: dict[str, Any]) -> Contact:
-    driver.require(Capability.CONTACTS, "adding contacts")
+    driver.require(Capability.CONTACTS, _("adding contacts"))
     return driver.create_contact(body, idempotency_key=str(uuid.uuid4()))
 
 
 def update_contact(driver: Driver, contact_id: int, changes: dict[str, Any]) -> Contact:
-    driver.require(Capability.CONTACTS, "changing contacts")
+    driver.require(Capability.CONTACTS, _("changing contacts"))
     return driver.update_contact(contact_id, changes)
 
 
 def remove_contact(driver: Driver, contact_id: int) -> None:
     """Remove it; the provider refuses while domains use it for their recurring payment."""
-    driver.require(Capability.CONTACTS, "removing contacts")
+    driver.require(Capability.CONTACTS, _("removing contacts"))
     try:
         driver.delete_contact(contact_id)
     except ProviderError as exc:

@@ -41,12 +41,12 @@ def zone_of(ref: str) -> str | None:
 
 
 def show_nameservers(driver: Driver, ref: str) -> list[Nameserver]:
-    driver.require(Capability.DOMAINS, "reading name servers")
+    driver.require(Capability.DOMAINS, _("reading name servers"))
     return [Nameserver(host=host) for host in driver.get_nameservers(_ref(ref))]
 
 
 def list_child_nameservers(driver: Driver, ref: str) -> list[ChildNameserver]:
-    driver.require(Capability.DOMAINS, "child name servers")
+    driver.require(Capability.DOMAINS, _("child name servers"))
     return driver.list_child_nameservers(_ref(ref))
 
 
@@ -76,18 +76,18 @@ def child_nameserver(ref: str, host: str, ips: list[str]) -> ChildNameserver:
 
 
 def add_child_nameserver(driver: Driver, ref: str, server: ChildNameserver) -> ChildNameserver:
-    driver.require(Capability.DOMAINS, "child name servers")
+    driver.require(Capability.DOMAINS, _("child name servers"))
     key = str(uuid.uuid4())
     return driver.add_child_nameserver(_ref(ref), server.host, server.ips, idempotency_key=key)
 
 
 def update_child_nameserver(driver: Driver, ref: str, server: ChildNameserver) -> ChildNameserver:
-    driver.require(Capability.DOMAINS, "child name servers")
+    driver.require(Capability.DOMAINS, _("child name servers"))
     return driver.update_child_nameserver(_ref(ref), server.host, server.ips)
 
 
 def remove_child_nameserver(driver: Driver, ref: str, host: str) -> None:
-    driver.require(Capability.DOMAINS, "child name servers")
+    driver.require(Capability.DOMAINS, _("child name servers"))
     driver.remove_child_nameserver(_ref(ref), host)
 
 
@@ -96,7 +96,7 @@ def remove_child_nameserver(driver: Driver, ref: str, host: str) -> None:
 
 def get_epp_code(driver: Driver, ref: str) -> EppCode:
     """The transfer code; a locked domain (the provider's 409) says how to unlock it."""
-    driver.require(Capability.DOMAINS, "transfer (EPP) codes")
+    driver.require(Capability.DOMAINS, _("transfer (EPP) codes"))
     try:
         return driver.get_epp_code(_ref(ref))
     except ProviderError as exc:
@@ -115,7 +115,7 @@ def get_epp_code(driver: Driver, ref: str) -> EppCode:
 
 
 def get_contacts(driver: Driver, ref: str) -> DomainContacts:
-    driver.require(Capability.DOMAINS, "domain contacts")
+    driver.require(Capability.DOMAINS, _("domain contacts"))
     return driver.get_domain_contacts(_ref(ref))
 
 
@@ -193,7 +193,7 @@ def fields_from_contact(contact: Contact) -> dict[str, Any]:
 
 
 def find_account_contact(driver: Driver, contact_id: int) -> Contact:
-    driver.require(Capability.CONTACTS, "reading contacts")
+    driver.require(Capability.CONTACTS, _("reading contacts"))
     contacts = driver.list_contacts()
     for contact in contacts:
         if contact.id == contact_id:
@@ -201,7 +201,9 @@ def find_account_contact(driver: Driver, contact_id: int) -> Contact:
     known = ", ".join(f"{c.id} ({c.first_name} {c.last_name})" for c in contacts)
     raise NotFound(
         _("contact {contact_id} not found").format(contact_id=contact_id),
-        hint=f"the account's contacts: {known}" if known else "the account has no contacts",
+        hint=_("the account's contacts: {known}").format(known=known)
+        if known
+        else _("the account has no contacts"),
     )
 
 
@@ -235,7 +237,7 @@ def contacts_diff(old: DomainContacts, new: DomainContacts) -> list[tuple[str, A
 
 
 def set_contacts(driver: Driver, ref: str, contacts: DomainContacts) -> DomainContacts:
-    driver.require(Capability.DOMAINS, "changing domain contacts")
+    driver.require(Capability.DOMAINS, _("changing domain contacts"))
     return driver.set_domain_contacts(_ref(ref), contacts)
 
 
@@ -243,7 +245,7 @@ def set_contacts(driver: Driver, ref: str, contacts: DomainContacts) -> DomainCo
 
 
 def list_dns_records(driver: Driver, ref: str) -> list[DnsRecord]:
-    driver.require(Capability.DOMAINS, "DNS management")
+    driver.require(Capability.DOMAINS, _("DNS management"))
     return driver.list_dns_records(_ref(ref))
 
 
@@ -254,7 +256,7 @@ def dns_record(
 
 
 def add_dns_record(driver: Driver, ref: str, record: DnsRecordInput) -> DnsRecord:
-    driver.require(Capability.DOMAINS, "DNS management")
+    driver.require(Capability.DOMAINS, _("DNS management"))
     return driver.add_dns_record(_ref(ref), record, idempotency_key=str(uuid.uuid4()))
 
 
@@ -310,10 +312,10 @@ def merged_dns_record(
 def update_dns_record(
     driver: Driver, ref: str, record_id: int, record: DnsRecordInput
 ) -> DnsRecord:
-    driver.require(Capability.DOMAINS, "DNS management")
+    driver.require(Capability.DOMAINS, _("DNS management"))
     return driver.update_dns_record(_ref(ref), record_id, record)
 
 
 def remove_dns_record(driver: Driver, ref: str, record_id: int) -> None:
-    driver.require(Capability.DOMAINS, "DNS management")
+    driver.require(Capability.DOMAINS, _("DNS management"))
     driver.remove_dns_record(_ref(ref), record_id)

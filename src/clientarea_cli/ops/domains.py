@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clientarea_cli.drivers.base import Capability, Driver
+from clientarea_cli.i18n import _
 from clientarea_cli.ops.validate import domain_ref
 
 if TYPE_CHECKING:
@@ -12,12 +13,12 @@ if TYPE_CHECKING:
 
 
 def list_domains(driver: Driver, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
-    driver.require(Capability.DOMAINS, "listing domains")
+    driver.require(Capability.DOMAINS, _("listing domains"))
     return driver.list_domains(filters, limit=limit)
 
 
 def show_domain(driver: Driver, ref: str) -> Domain:
-    driver.require(Capability.DOMAINS, "showing a domain")
+    driver.require(Capability.DOMAINS, _("showing a domain"))
     return driver.get_domain(domain_ref(ref))
 
 

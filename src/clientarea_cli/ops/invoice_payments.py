@@ -58,7 +58,7 @@ class Payments:
 
 def payment_method_for(driver: Driver, method_ref: str) -> PaymentMethod:
     """The account's validated card or bank account named by id or last four digits."""
-    driver.require(Capability.PAYMENT_METHODS, "paying with a stored payment method")
+    driver.require(Capability.PAYMENT_METHODS, _("paying with a stored payment method"))
     payment_method = find_method(driver.list_payment_methods(), method_ref)
     if not payment_method.validated:
         raise UsageError(
@@ -77,7 +77,7 @@ def plan_payments(
     method_ref: str | None,
     transfer: bool,
 ) -> Payments:
-    driver.require(Capability.INVOICES, "paying invoices")
+    driver.require(Capability.INVOICES, _("paying invoices"))
     driver.check_invoice_payments(invoice_ids)
     if method_ref and transfer:
         raise UsageError(_("choose --method or --transfer, not both"))
@@ -149,7 +149,7 @@ def pay(driver: Driver, plan: PaymentPlan, payments: Payments, key: str) -> Invo
 
 def download_pdf(driver: Driver, invoice_id: int) -> tuple[bytes, str]:
     """The invoice's PDF and a file name for it (the provider's, or `invoice-ID.pdf`)."""
-    driver.require(Capability.INVOICES, "downloading invoices")
+    driver.require(Capability.INVOICES, _("downloading invoices"))
     content, name = driver.get_invoice_pdf(invoice_id)
     if not content.startswith(b"%PDF-"):
         raise MalformedResponse(

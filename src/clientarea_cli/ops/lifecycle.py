@@ -55,7 +55,7 @@ def service_name(service: Service) -> str:
 
 
 def get_service(driver: Driver, service_id: int) -> Service:
-    driver.require(Capability.SERVICES, "showing a service")
+    driver.require(Capability.SERVICES, _("showing a service"))
     return driver.get_service(service_id)
 
 
@@ -156,7 +156,7 @@ def request_cancellation(
 
 
 def show_cancellation(driver: Driver, service_id: int) -> CancellationRequest:
-    driver.require(Capability.SERVICES, "cancellation requests")
+    driver.require(Capability.SERVICES, _("cancellation requests"))
     try:
         return driver.get_cancellation(service_id)
     except NotFound:
@@ -193,7 +193,7 @@ def upgrade_targets(
     driver: Driver, service_id: int, cycle: str | None = None
 ) -> list[UpgradeTarget]:
     """Each target plan in each cycle (or only `cycle`), with its price."""
-    driver.require(Capability.SERVICES, "upgrades and downgrades")
+    driver.require(Capability.SERVICES, _("upgrades and downgrades"))
     return [
         UpgradeTarget(
             product_id=option.product_id,
@@ -220,13 +220,15 @@ def find_target(options: list[UpgradeOption], ref: str, service: Service) -> Upg
         _("invalid --to: {ref!r} is not a plan {label} can move to").format(
             ref=ref, label=label(service)
         ),
-        hint=f"its plans: {names}" if names else "it has no other plan to move to",
+        hint=_("its plans: {names}").format(names=names)
+        if names
+        else _("it has no other plan to move to"),
     )
 
 
 def quote_upgrade(driver: Driver, service: Service, to: str, cycle: str | None) -> UpgradeQuote:
     """The provider's prorated quote for moving `service` to plan `to` in `cycle`."""
-    driver.require(Capability.SERVICES, "upgrades and downgrades")
+    driver.require(Capability.SERVICES, _("upgrades and downgrades"))
     target = find_target(driver.list_upgrade_options(service.id), to, service)
     wanted = cycle or service.billing_cycle
     offered = [p.billing_cycle for p in target.pricing]
@@ -255,7 +257,7 @@ def upgrade(driver: Driver, quote: UpgradeQuote, key: str) -> UpgradeResult:
 
 
 def get_options(driver: Driver, service_id: int) -> ServiceOptions:
-    driver.require(Capability.SERVICES, "configurable options")
+    driver.require(Capability.SERVICES, _("configurable options"))
     return driver.get_service_options(service_id)
 
 
@@ -353,7 +355,7 @@ def options_price_change(current: ServiceOptions, changes: dict[str, bool | int 
 def update_options(
     driver: Driver, service_id: int, changes: dict[str, bool | int | str]
 ) -> ServiceOptions:
-    driver.require(Capability.SERVICES, "configurable options")
+    driver.require(Capability.SERVICES, _("configurable options"))
     return driver.update_service_options(service_id, changes)
 
 
@@ -361,7 +363,7 @@ def update_options(
 
 
 def list_addons(driver: Driver, service_id: int) -> list[ServiceAddon]:
-    driver.require(Capability.SERVICES, "add-ons")
+    driver.require(Capability.SERVICES, _("add-ons"))
     return driver.list_service_addons(service_id)
 
 
@@ -396,7 +398,11 @@ def plan_addon(driver: Driver, service_id: int, ref: str, cycle: str | None) -> 
             _("invalid ADDON: {ref!r} is not an add-on of {name}").format(
                 ref=ref, name=product.name
             ),
-            hint=f"its add-ons: {names}" if names else f"{product.name} has no add-ons",
+            hint=(
+                _("its add-ons: {names}").format(names=names)
+                if names
+                else _("{name} has no add-ons").format(name=product.name)
+            ),
         )
     cycles = [p.billing_cycle for p in addon.pricing]
     chosen = cycle or (service.billing_cycle if service.billing_cycle in cycles else cycles[0])
@@ -425,10 +431,10 @@ def find_addon(driver: Driver, service_id: int, addon_id: int) -> ServiceAddon:
     known = ", ".join(f"{a.id} ({a.name}, {a.status})" for a in service.addons)
     raise NotFound(
         _("add-on {addon_id} not found on {label}").format(addon_id=addon_id, label=label(service)),
-        hint=f"its add-ons: {known}" if known else "it has no add-ons",
+        hint=_("its add-ons: {known}").format(known=known) if known else _("it has no add-ons"),
     )
 
 
 def remove_addon(driver: Driver, service_id: int, addon_id: int) -> None:
-    driver.require(Capability.SERVICES, "add-ons")
+    driver.require(Capability.SERVICES, _("add-ons"))
     driver.remove_service_addon(service_id, addon_id)

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import AnswerLost, ClientAreaError, MalformedResponse, OutcomeUnknown
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.models import MoneyOperation
 
 T = TypeVar("T")
@@ -38,7 +38,7 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS money_operations (
     result TEXT,
     updated_at TEXT NOT NULL
 )"""
-RECONCILE_HINT = (
+RECONCILE_HINT = N_(
     "do not run it again yet: `clientarea journal reconcile` asks the provider whether it happened"
 )
 
@@ -148,7 +148,7 @@ def _unknown(log: MoneyLog, key: str, summary: str, reason: str) -> OutcomeUnkno
     log.mark(key, "unknown", reason)
     return OutcomeUnknown(
         _("{summary}: {reason}").format(summary=summary, reason=reason),
-        hint=RECONCILE_HINT,
+        hint=_(RECONCILE_HINT),
         details={"idempotency_key": key},
     )
 

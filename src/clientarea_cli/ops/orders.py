@@ -45,9 +45,10 @@ def find_product(driver: Driver, ref: str) -> Product:
             return product
     raise NotFound(
         _("product {ref!r} not found in the catalog").format(ref=ref),
-        hint="see `clientarea catalog list`: "
-        + ", ".join(f"{p.id} ({p.name})" for p in products[:6])
-        + (", …" if len(products) > 6 else ""),
+        hint=_("see `clientarea catalog list`: {products}").format(
+            products=", ".join(f"{p.id} ({p.name})" for p in products[:6])
+            + (", …" if len(products) > 6 else "")
+        ),
     )
 
 

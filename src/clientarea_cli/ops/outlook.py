@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from clientarea_cli.drivers.base import Capability, Driver
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Domain, DomainFilter, Money, PaymentMethod, Service
 from clientarea_cli.models.outlook import BillingOutlook, MonthTotal, OutlookItem
 from clientarea_cli.ops.recurring import card_last_day, describe
@@ -161,8 +162,11 @@ def renewals(
 
 
 def outlook(driver: Driver, *, within_days: int) -> BillingOutlook:
-    for capability, what in ((Capability.SERVICES, "services"), (Capability.DOMAINS, "domains")):
-        driver.require(capability, f"reading {what} for the outlook")
+    for capability, what in (
+        (Capability.SERVICES, _("reading services for the outlook")),
+        (Capability.DOMAINS, _("reading domains for the outlook")),
+    ):
+        driver.require(capability, what)
     today = driver.provider_info().today
     until = today + timedelta(days=within_days)
     stored = driver.list_payment_methods() if driver.supports(Capability.PAYMENT_METHODS) else []

@@ -77,7 +77,7 @@ def renewing(driver: Driver) -> Renewing:
 
 
 def list_with_usage(driver: Driver) -> list[PaymentMethodUsage]:
-    driver.require(Capability.PAYMENT_METHODS, "listing payment methods")
+    driver.require(Capability.PAYMENT_METHODS, _("listing payment methods"))
     methods = driver.list_payment_methods()
     users = renewing(driver) if methods else Renewing()
     return [
@@ -92,7 +92,7 @@ def list_with_usage(driver: Driver) -> list[PaymentMethodUsage]:
 
 def resolve(driver: Driver, ref: str) -> PaymentMethod:
     """A method of the account by id or last four digits."""
-    driver.require(Capability.PAYMENT_METHODS, "payment methods")
+    driver.require(Capability.PAYMENT_METHODS, _("payment methods"))
     return find_method(driver.list_payment_methods(), ref, "METHOD")
 
 
@@ -101,7 +101,7 @@ def resolve(driver: Driver, ref: str) -> PaymentMethod:
 
 def add_card(driver: Driver, card: CheckedCard, *, make_default: bool) -> PaymentMethod:
     """Store a checked card; it stays unvalidated until its challenge is answered."""
-    driver.require(Capability.PAYMENT_METHODS, "adding a card")
+    driver.require(Capability.PAYMENT_METHODS, _("adding a card"))
     return driver.add_card(
         number=card.number,
         expiry=card.expiry,
@@ -116,7 +116,7 @@ def add_bank_account(
     driver: Driver, account: CheckedBankAccount, *, make_default: bool
 ) -> PaymentMethod:
     """Store a checked IBAN for direct debit; the caller has had the mandate accepted."""
-    driver.require(Capability.PAYMENT_METHODS, "adding a bank account")
+    driver.require(Capability.PAYMENT_METHODS, _("adding a bank account"))
     return driver.add_bank_account(
         iban=account.iban,
         bic=account.bic,
@@ -230,7 +230,7 @@ def plan_service_method(driver: Driver, service_id: int, ref: str) -> ServiceMet
             ),
             hint=_("see them with `clientarea payment-methods list`"),
         )
-    driver.require(Capability.SERVICES, "choosing a service's payment method")
+    driver.require(Capability.SERVICES, _("choosing a service's payment method"))
     service = driver.get_service(service_id)
     if service.status in ENDED or service.billing_cycle in NOT_RENEWED:
         what = service.status if service.status in ENDED else f"billed {service.billing_cycle}"

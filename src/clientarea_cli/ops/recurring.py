@@ -66,7 +66,7 @@ def find_method(methods: list[PaymentMethod], ref: str, option: str = "--method"
             _("{option} {ref} matches several payment methods; use the id").format(
                 option=option, ref=ref
             ),
-            hint="ids: " + ", ".join(f"{m.id} ({describe(m)})" for m in by_last4),
+            hint=_("ids: {ids}").format(ids=", ".join(f"{m.id} ({describe(m)})" for m in by_last4)),
         )
     raise UsageError(
         _("no payment method {ref!r} on this account").format(ref=ref),
@@ -112,7 +112,7 @@ def setup(
         if method_ref or contact_ref:
             raise UsageError(_("--off takes no --method or --contact"))
         return RecurringSetup(Recurring(enabled=False), [])
-    driver.require(Capability.PAYMENT_METHODS, "choosing a recurring payment method")
+    driver.require(Capability.PAYMENT_METHODS, _("choosing a recurring payment method"))
     methods = driver.list_payment_methods()
     cards = [m for m in methods if _usable_card(m, today)]
     if not cards:
@@ -125,7 +125,9 @@ def setup(
     if not method_ref:
         raise UsageError(
             _("--method is required to switch recurring payment on"),
-            hint="validated cards: " + ", ".join(f"--method {m.id} ({describe(m)})" for m in cards),
+            hint=_("validated cards: {cards}").format(
+                cards=", ".join(f"--method {m.id} ({describe(m)})" for m in cards)
+            ),
         )
     method = find_method(methods, method_ref)
     if method.type != "card":
@@ -133,7 +135,9 @@ def setup(
             _(
                 "payment method {id} is a {describe}: domains renew automatically only with a validated card"
             ).format(id=method.id, describe=describe(method)),
-            hint="validated cards: " + ", ".join(f"{m.id} ({describe(m)})" for m in cards),
+            hint=_("validated cards: {cards}").format(
+                cards=", ".join(f"{m.id} ({describe(m)})" for m in cards)
+            ),
         )
     if not method.validated:
         raise UsageError(

@@ -43,17 +43,17 @@ def check_password(password: str, user: str | None) -> str:
 
 
 def credentials(driver: Driver, service_id: int) -> ServiceCredentials:
-    driver.require(Capability.SERVICES, "panel credentials")
+    driver.require(Capability.SERVICES, _("panel credentials"))
     return driver.get_service_credentials(service_id)
 
 
 def change_password(driver: Driver, service_id: int, password: str) -> None:
-    driver.require(Capability.SERVICES, "changing a panel password")
+    driver.require(Capability.SERVICES, _("changing a panel password"))
     driver.change_service_password(service_id, password)
 
 
 def login_url(driver: Driver, service_id: int) -> LoginUrl:
-    driver.require(Capability.SERVICES, "panel login links")
+    driver.require(Capability.SERVICES, _("panel login links"))
     return driver.create_service_login_url(service_id)
 
 
@@ -72,24 +72,24 @@ def mailbox_address(service: Service, value: str) -> str:
 
 
 def list_mailboxes(driver: Driver, service_id: int) -> list[Mailbox]:
-    driver.require(Capability.SERVICES, "mailboxes")
+    driver.require(Capability.SERVICES, _("mailboxes"))
     return driver.list_mailboxes(service_id)
 
 
 def create_mailbox(
     driver: Driver, service_id: int, address: str, password: str, quota_mb: int | None
 ) -> Mailbox:
-    driver.require(Capability.SERVICES, "mailboxes")
+    driver.require(Capability.SERVICES, _("mailboxes"))
     return driver.create_mailbox(
         service_id, address, password, quota_mb, idempotency_key=str(uuid.uuid4())
     )
 
 
 def delete_mailbox(driver: Driver, service_id: int, address: str) -> None:
-    driver.require(Capability.SERVICES, "mailboxes")
+    driver.require(Capability.SERVICES, _("mailboxes"))
     driver.delete_mailbox(service_id, address)
 
 
 def usage(driver: Driver, service_id: int) -> ServiceUsage:
-    driver.require(Capability.SERVICES, "usage")
+    driver.require(Capability.SERVICES, _("usage"))
     return driver.get_service_usage(service_id)

@@ -61,7 +61,9 @@ def offer(driver: Driver, lack: NotSupported, command: str) -> NotSupported:
     return NotSupported(
         lack.operation,
         lack.driver,
-        hint=f"ask for it in a support ticket instead: {command} --via-ticket",
+        hint=_("ask for it in a support ticket instead: {command} --via-ticket").format(
+            command=command
+        ),
     )
 
 

@@ -42,14 +42,15 @@ def parse_status(value: str | None) -> str | None:
     status = value.strip().lower().replace("-", "_")
     if not status:
         raise UsageError(
-            _("invalid value for --status: it is empty"), hint="use " + ", ".join(STATUS_CHOICES)
+            _("invalid value for --status: it is empty"),
+            hint=_("use {choices}").format(choices=", ".join(STATUS_CHOICES)),
         )
     if status == "all":
         return None
     if status not in TICKET_STATUSES:
         raise UsageError(
             _("invalid --status: {value!r}").format(value=value),
-            hint="use " + ", ".join(STATUS_CHOICES),
+            hint=_("use {choices}").format(choices=", ".join(STATUS_CHOICES)),
         )
     return status
 
@@ -59,7 +60,7 @@ def parse_priority(value: str) -> str:
     if priority not in TICKET_PRIORITIES:
         raise UsageError(
             _("invalid --priority: {value!r}").format(value=value),
-            hint="use " + ", ".join(TICKET_PRIORITIES),
+            hint=_("use {choices}").format(choices=", ".join(TICKET_PRIORITIES)),
         )
     return priority
 
@@ -177,7 +178,7 @@ def read_attachments(
                 _("invalid --attach: {name} is {kind}, which the provider does not take").format(
                     name=path.name, kind=kind
                 ),
-                hint="accepted: " + ", ".join(limits.content_types),
+                hint=_("accepted: {types}").format(types=", ".join(limits.content_types)),
             )
         if kind in _MAGIC and not content.startswith(_MAGIC[kind]):
             raise UsageError(

@@ -89,7 +89,7 @@ def choose_preset(raw: str, presets: list[Money]) -> Money:
 
 def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
     """A stored card that can pay a top-up: Visa or Mastercard, validated, not expired."""
-    driver.require(Capability.PAYMENT_METHODS, "paying a top-up by card")
+    driver.require(Capability.PAYMENT_METHODS, _("paying a top-up by card"))
     method = find_method(driver.list_payment_methods(), ref, "--card")
     label = describe(method)
     if method.type != "card":
@@ -99,7 +99,7 @@ def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
             )
         )
     if (method.brand or "").lower() in ("amex", "american express", "american_express"):
-        raise UsageError(AMEX_REFUSED, hint=_("use a Visa or Mastercard card"))
+        raise UsageError(_(AMEX_REFUSED), hint=_("use a Visa or Mastercard card"))
     if not method.validated:
         raise UsageError(
             _("card {id} ({label}) is not validated yet").format(id=method.id, label=label),
@@ -113,7 +113,7 @@ def check_top_up_card(driver: Driver, ref: str) -> PaymentMethod:
 
 def plan_top_up(driver: Driver, amount: str, *, card_ref: str | None, transfer: bool) -> TopUpPlan:
     """Check the amount against the provider's presets and the card, before anything is sent."""
-    driver.require(Capability.WALLET, "adding credit")
+    driver.require(Capability.WALLET, _("adding credit"))
     if card_ref and transfer:
         raise UsageError(_("choose --card or --transfer, not both"))
     if not (card_ref or transfer):
@@ -137,7 +137,7 @@ def _funds_invoice_plan(raw: str, currency: str, *, card_ref: str | None) -> Top
     """A provider that adds credit through an invoice for any amount (FOSSBilling)."""
     if card_ref:
         raise UsageError(
-            "this provider stores no cards: use --transfer (it issues a funds invoice to pay)"
+            _("this provider stores no cards: use --transfer (it issues a funds invoice to pay)")
         )
     match = _AMOUNT.match(raw)
     unit = match.group(2) if match else None
@@ -145,7 +145,9 @@ def _funds_invoice_plan(raw: str, currency: str, *, card_ref: str | None) -> Top
     amount = Decimal(match.group(1).replace(",", ".")) if match else Decimal(0)
     if amount <= 0 or unit != currency:
         raise UsageError(
-            f"the top-up amount must be a positive amount in {currency} (not {raw.strip()!r})"
+            _("the top-up amount must be a positive amount in {currency} (not {raw!r})").format(
+                currency=currency, raw=raw.strip()
+            )
         )
     return TopUpPlan(
         amount=Money(amount=amount, currency=currency),
@@ -157,7 +159,7 @@ def _funds_invoice_plan(raw: str, currency: str, *, card_ref: str | None) -> Top
 
 
 def terms(driver: Driver) -> WalletTerms:
-    driver.require(Capability.WALLET, "reading the top-up terms")
+    driver.require(Capability.WALLET, _("reading the top-up terms"))
     return driver.get_wallet_terms()
 
 
@@ -173,7 +175,7 @@ def create(driver: Driver, plan: TopUpPlan, key: str) -> TopUp:
 
 
 def pending(driver: Driver, *, limit: int | None) -> Listing[TopUp]:
-    driver.require(Capability.WALLET, "listing top-ups")
+    driver.require(Capability.WALLET, _("listing top-ups"))
     return driver.list_top_ups(status="pending", limit=limit)
 
 
@@ -214,7 +216,7 @@ def read_proof(path: Path) -> tuple[bytes, str]:
 
 def check_pending_transfer(driver: Driver, reference: str) -> TopUp:
     """Only a pending bank-transfer top-up takes a proof (checked before the file is sent)."""
-    driver.require(Capability.WALLET, "uploading a proof of payment")
+    driver.require(Capability.WALLET, _("uploading a proof of payment"))
     top_up = driver.get_top_up(reference.strip())
     if top_up.method != "transfer" or top_up.status != "pending":
         what = "bank-transfer" if top_up.method == "transfer" else top_up.method
@@ -228,7 +230,7 @@ def check_pending_transfer(driver: Driver, reference: str) -> TopUp:
 
 def upload_proof(driver: Driver, reference: str, content: bytes, content_type: str) -> TopUp:
     """Upload the proof of a pending transfer; a new upload replaces the previous one."""
-    driver.require(Capability.WALLET, "uploading a proof of payment")
+    driver.require(Capability.WALLET, _("uploading a proof of payment"))
     return driver.upload_top_up_proof(
         reference.strip(), content, content_type, idempotency_key=str(uuid.uuid4())
     )

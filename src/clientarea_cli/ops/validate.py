@@ -123,10 +123,14 @@ def nameserver_list(values: list[str], where: str = "") -> list[str]:
     """2 to 5 different name servers, normalised; `where` prefixes errors (a file's line)."""
     try:
         if not MIN_NS <= len(values) <= MAX_NS:
-            raise UsageError(f"give {MIN_NS} to {MAX_NS} name servers (got {len(values)})")
+            raise UsageError(
+                _("give {low} to {high} name servers (got {count})").format(
+                    low=MIN_NS, high=MAX_NS, count=len(values)
+                )
+            )
         servers = [hostname(ns, f"name server {i}") for i, ns in enumerate(values, 1)]
         if len(set(servers)) != len(servers):
-            raise UsageError("the same name server is given twice")
+            raise UsageError(_("the same name server is given twice"))
     except UsageError as exc:
         if not where:
             raise
@@ -361,7 +365,8 @@ def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
     """A whole WHOIS contact for `role`; errors name `<role>.<field>`."""
     if role not in CONTACT_ROLES:
         raise UsageError(
-            _("invalid role {role!r}").format(role=role), hint="use " + ", ".join(CONTACT_ROLES)
+            _("invalid role {role!r}").format(role=role),
+            hint=_("use {choices}").format(choices=", ".join(CONTACT_ROLES)),
         )
     unknown = [key for key in fields if key not in CONTACT_FIELDS]
     if unknown:

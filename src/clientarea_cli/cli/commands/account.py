@@ -133,7 +133,11 @@ def update(
         renderer.notice(_("dry run: nothing was sent; the account would change so"))
         return
     show_changes(renderer, "Changes to the account:", rows, dry_run=False)
-    confirm(app_ctx, yes, f"Change {len(rows)} field(s) of the account?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Change {count} field(s) of the account?").format(count=len(rows)),
+    )
     updated = ops.update_account(driver, body)
     renderer.one(updated)
     if "email" in body:

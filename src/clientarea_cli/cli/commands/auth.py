@@ -83,7 +83,7 @@ def login(
     elif app_ctx.can_prompt():
         token = typer.prompt(_("API key"), hide_input=True).strip()
     else:
-        raise ConfirmationRequired("--with-token (and the API key on standard input)")
+        raise ConfirmationRequired(_("--with-token (and the API key on standard input)"))
     if not token:
         raise UsageError(_("the API key is empty"))
 

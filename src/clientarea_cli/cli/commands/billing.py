@@ -9,7 +9,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, formats
 
 app = typer.Typer(help="Renewals coming due, and how they will be paid.", no_args_is_help=True)
 
@@ -60,8 +60,16 @@ def outlook(
         renderer.one(result)
     else:
         renderer.check_columns(OutlookItem)  # before the heading: a bad column prints nothing
-        renderer.heading(f"Renewals from {result.today} to {result.until} (before tax)")
-        renderer.listing(result.items, OutlookItem, what=f"renewals due within {days} days")
+        renderer.heading(
+            _("Renewals from {start} to {end} (before tax)").format(
+                start=formats.date(result.today), end=formats.date(result.until)
+            )
+        )
+        renderer.listing(
+            result.items,
+            OutlookItem,
+            what=_("renewals due within {days} days").format(days=days),
+        )
         if result.totals:
             renderer.heading("\nTotals per month")
             totals_renderer.listing(result.totals, MonthTotal, what="totals")

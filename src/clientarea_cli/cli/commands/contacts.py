@@ -171,7 +171,13 @@ def update(
         )
         return
     show_changes(renderer, f"Changes to contact {contact_id}:", rows, dry_run=False)
-    confirm(app_ctx, yes, f"Change {len(rows)} field(s) of contact {contact_id}?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Change {count} field(s) of contact {contact_id}?").format(
+            count=len(rows), contact_id=contact_id
+        ),
+    )
     renderer.one(ops.update_contact(driver, contact_id, changes))
 
 
@@ -198,7 +204,11 @@ def remove(
             )
         )
         return
-    confirm(app_ctx, yes, f"Remove contact {contact_id} ({who})?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Remove contact {contact_id} ({who})?").format(contact_id=contact_id, who=who),
+    )
     ops.remove_contact(driver, contact_id)
     renderer.notice(
         _("removed contact {contact_id} ({who})").format(contact_id=contact_id, who=who)

@@ -182,7 +182,13 @@ def set_(
         _dry_run(renderer, domain, changes, new)
         return
     _show_changes(renderer, domain, changes)
-    confirm(app_ctx, yes, f"Change {len(changes)} field(s) of the contacts of {domain}?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Change {count} field(s) of the contacts of {domain}?").format(
+            count=len(changes), domain=domain
+        ),
+    )
     saved = ops.set_contacts(driver, domain, new)
     _render(renderer, saved)
 

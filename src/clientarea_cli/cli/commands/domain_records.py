@@ -206,7 +206,11 @@ def child_ns_remove(
             )
         )
         return
-    confirm(app_ctx, yes, f"Remove the child name server {name} of {domain}?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Remove the child name server {name} of {domain}?").format(name=name, domain=domain),
+    )
     ops.remove_child_nameserver(app_ctx.driver(), domain, name)
     renderer.notice(_("removed the child name server {name}").format(name=name))
 
@@ -364,7 +368,13 @@ def dns_remove(
             )
         )
         return
-    confirm(app_ctx, yes, f"Remove the record {record_id} ({shown}) of {domain}?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Remove the record {record_id} ({shown}) of {domain}?").format(
+            record_id=record_id, shown=shown, domain=domain
+        ),
+    )
     ops.remove_dns_record(driver, domain, record_id)
     renderer.notice(
         _("removed record {record_id} ({shown})").format(record_id=record_id, shown=shown)

@@ -127,9 +127,14 @@ def abandon(
         else "",
     ]
     renderer.notice(
-        f"abandoned run {record.id} ({record.title}): {len(left)} domain(s) left undone: "
-        + ", ".join(p for p in parts if p)
-        + "; --resume will not pick this run again"
+        _(
+            "abandoned run {id} ({title}): {count} domain(s) left undone: {parts}; --resume will not pick this run again"
+        ).format(
+            id=record.id,
+            title=record.title,
+            count=len(left),
+            parts=", ".join(p for p in parts if p),
+        )
     )
 
 

@@ -150,7 +150,7 @@ def order(
     what = ", ".join(item.description for item in quote.items if item.amount.amount >= 0)
     from clientarea_cli.cli.commands.service_lifecycle import confirm
 
-    confirm(app_ctx, yes, f"Place the order for {quote.total}?")
+    confirm(app_ctx, yes, _("Place the order for {total}?").format(total=quote.total))
     placed = send_money(
         app_ctx,
         kind="order",

@@ -336,7 +336,7 @@ def remove(
     if dry_run:
         renderer.notice(_("dry run: nothing was sent"))
         return
-    confirm(app_ctx, yes, f"Remove {label}?")
+    confirm(app_ctx, yes, _("Remove {label}?").format(label=label))
     count = payment_methods.remove(driver, removal)
     lost = f" {count} item(s) no longer renew automatically." if count else ""
     typer.echo(_("Removed {label}.{lost}").format(label=label, lost=lost))

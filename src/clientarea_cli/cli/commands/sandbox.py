@@ -100,7 +100,7 @@ def serve(
             _("cannot listen on {host}:{port}: {value}{reason}").format(
                 host=host, port=port, value=reason[:1].lower(), reason=reason[1:]
             ),
-            hint="choose another --port (0 picks a free one)" if port else None,
+            hint=_("choose another --port (0 picks a free one)") if port else None,
         ) from None
 
 

@@ -109,7 +109,11 @@ def cancel(
         renderer.notice(_("dry run: nothing was sent"))
         return
     if timing == "end_of_period":
-        confirm(app_ctx, yes, f"Request the cancellation of service {service_id}?")
+        confirm(
+            app_ctx,
+            yes,
+            _("Request the cancellation of service {service_id}?").format(service_id=service_id),
+        )
     elif not (yes or app_ctx.options.yes):
         if not app_ctx.can_prompt():
             raise ConfirmationRequired("--yes")
@@ -296,8 +300,16 @@ def upgrade(
         renderer.notice(_("dry run: nothing was sent"))
         return
     money = quote.amount_due if quote.amount_due.amount else quote.amount_credited
-    verb = "for" if quote.amount_due.amount else "crediting"
-    confirm(app_ctx, yes, f"Move service {service_id} to {quote.to_product} {verb} {money}?")
+    question = (
+        _("Move service {service_id} to {product} for {money}?")
+        if quote.amount_due.amount
+        else _("Move service {service_id} to {product} crediting {money}?")
+    )
+    confirm(
+        app_ctx,
+        yes,
+        question.format(service_id=service_id, product=quote.to_product, money=money),
+    )
     result = send_money(
         app_ctx,
         kind="upgrade",
@@ -371,7 +383,9 @@ def options(
         confirm(
             app_ctx,
             yes,
-            f"Change the options of service {service_id}? The rest of this period is invoiced.",
+            _(
+                "Change the options of service {service_id}? The rest of this period is invoiced."
+            ).format(service_id=service_id),
         )
     updated = ops.update_options(driver, service_id, changes)
     renderer.listing(updated.options, ServiceOption, what="configurable options")
@@ -445,7 +459,13 @@ def addons_add(
         renderer.notice(_("dry run: nothing was sent"))
         return
     if not free:
-        confirm(app_ctx, yes, f"Order {plan.addon.name} for service {service_id}?")
+        confirm(
+            app_ctx,
+            yes,
+            _("Order {addon} for service {service_id}?").format(
+                addon=plan.addon.name, service_id=service_id
+            ),
+        )
     result = send_money(
         app_ctx,
         kind="add-on order",
@@ -499,7 +519,7 @@ def addons_remove(
             _("dry run: nothing was sent; {shown} would be cancelled").format(shown=shown)
         )
         return
-    confirm(app_ctx, yes, f"Cancel {shown}?")
+    confirm(app_ctx, yes, _("Cancel {shown}?").format(shown=shown))
     ops.remove_addon(driver, service_id, addon_id)
     renderer.notice(_("cancelled {shown}").format(shown=shown))
 

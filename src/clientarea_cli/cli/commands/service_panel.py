@@ -202,7 +202,7 @@ def mailboxes_delete(
             _("dry run: nothing was sent; {full} and its mail would be deleted").format(full=full)
         )
         return
-    confirm(app_ctx, yes, f"Delete the mailbox {full} and all its mail?")
+    confirm(app_ctx, yes, _("Delete the mailbox {full} and all its mail?").format(full=full))
     ops.delete_mailbox(driver, service_id, full)
     renderer.notice(_("deleted the mailbox {full}").format(full=full))
 

@@ -68,7 +68,11 @@ def send(
             renderer.one(request.draft())
         renderer.notice(_("dry run: nothing was sent"))
         return
-    confirm(app_ctx, yes, f"Open this ticket to {request.department.name}?")
+    confirm(
+        app_ctx,
+        yes,
+        _("Open this ticket to {department}?").format(department=request.department.name),
+    )
     opened = ops.open_ticket(app_ctx.driver(), request.ticket)
     show_opened(renderer, opened)
 

@@ -6,6 +6,7 @@ import typer
 
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
+from clientarea_cli.i18n import _
 
 app = typer.Typer(help="The account on one screen: balance, invoices due, renewals, warnings.")
 
@@ -45,8 +46,12 @@ def status(ctx: typer.Context, output: OutputOpt = None) -> None:
     if board.pending_top_ups is not None:
         pairs.append(("pending top-ups", ", ".join(board.pending_top_ups) or "none"))
     renderer.key_values(pairs)
-    renderer.heading(f"\nDue within {WINDOW_DAYS} days")
+    renderer.heading("\n" + _("Due within {days} days").format(days=WINDOW_DAYS))
     plain = app_ctx.renderer(output, "date,kind,item,amount,paid_by", inherit_columns=False)
-    plain.listing(board.renewals, OutlookItem, what=f"renewals due within {WINDOW_DAYS} days")
+    plain.listing(
+        board.renewals,
+        OutlookItem,
+        what=_("renewals due within {days} days").format(days=WINDOW_DAYS),
+    )
     for warning in board.warnings:
         renderer.warn(warning)

@@ -126,7 +126,11 @@ def add(
                 amount=plan.amount, describe=describe(plan.card)
             )
         )
-        confirm(app_ctx, yes, f"Add {plan.amount} of credit by {plan.label}?")
+        confirm(
+            app_ctx,
+            yes,
+            _("Add {amount} of credit by {method}?").format(amount=plan.amount, method=plan.label),
+        )
     top_up = send_money(
         app_ctx,
         kind="top-up",
@@ -140,8 +144,10 @@ def add(
         _print_transfer(top_up)
     elif top_up.method == "invoice":
         typer.echo(
-            f"Funds invoice {top_up.reference} for {top_up.amount} issued (invoice {top_up.id}): "
-            "pay it like any invoice; the credit is added when it is paid."
+            _(
+                "Funds invoice {reference} for {amount} issued (invoice {id}): "
+                "pay it like any invoice; the credit is added when it is paid."
+            ).format(reference=top_up.reference, amount=top_up.amount, id=top_up.id)
         )
     else:
         typer.echo(

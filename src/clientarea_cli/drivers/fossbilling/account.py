@@ -7,6 +7,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase
 from clientarea_cli.errors import NotSupported, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Account, ProviderInfo
 
 
@@ -65,10 +66,12 @@ def profile_params(changes: dict[str, Any], current: dict[str, Any]) -> dict[str
     for name, value in changes.items():
         if name == "phone":
             number = (value or "").strip()
-            cc, _, rest = number.lstrip("+").replace(" ", ".", 1).partition(".")
+            cc, _sep, rest = number.lstrip("+").replace(" ", ".", 1).partition(".")
             if number and not (number.startswith("+") and rest):
                 raise UsageError(
-                    f"the phone needs its country code, like +34.600000001 (not {number!r})"
+                    _(
+                        "the phone needs its country code, like +34.600000001 (not {number!r})"
+                    ).format(number=number)
                 )
             params["phone_cc"], params["phone"] = (
                 (cc, rest.replace(" ", "")) if number else ("", "")
@@ -76,7 +79,10 @@ def profile_params(changes: dict[str, Any], current: dict[str, Any]) -> dict[str
         elif name in FIELDS:
             params[FIELDS[name]] = "" if value is None else value
         else:
-            raise NotSupported(f"changing the account's {name.replace('_', ' ')}", "fossbilling")
+            raise NotSupported(
+                _("changing the account's {field}").format(field=name.replace("_", " ")),
+                "fossbilling",
+            )
     return params
 
 

@@ -34,6 +34,7 @@ from clientarea_cli.errors import (
     ProviderError,
     UsageError,
 )
+from clientarea_cli.i18n import _
 
 AUTH_CODES = frozenset({201, 202, 203, 204, 205, 206})
 """FOSSBilling's "Authentication Failed" codes (it answers them with HTTP 401)."""
@@ -78,23 +79,25 @@ def envelope_error(
     number = code if isinstance(code, int) else None
     if status == 401 or number in AUTH_CODES:
         return AuthError(
-            f"FOSSBilling rejected the API key ({text})",
-            hint="check the key under Profile → API in the client area, then `clientarea auth login`",
+            _("FOSSBilling rejected the API key ({reason})").format(reason=text),
+            hint=_(
+                "check the key under Profile → API in the client area, then `clientarea auth login`"
+            ),
         )
     if number in UNKNOWN_METHOD_CODES:
         return NotSupported(
-            f"the API method {method}",
+            _("the API method {method}").format(method=method),
             provider,
-            hint=f"this FOSSBilling server answered: {text}",
+            hint=_("this FOSSBilling server answered: {reason}").format(reason=text),
         )
     if "not found" in text.lower():
         return NotFound(text)
     if _PAYMENT_WORDS.search(text):
-        return PaymentError(f"FOSSBilling refused the payment: {text}")
+        return PaymentError(_("FOSSBilling refused the payment: {reason}").format(reason=text))
     if status == 400 or _USAGE_WORDS.search(text):
-        return UsageError(f"FOSSBilling refused the request: {text}")
+        return UsageError(_("FOSSBilling refused the request: {reason}").format(reason=text))
     return ProviderError(
-        f"FOSSBilling refused {method}: {text}",
+        _("FOSSBilling refused {method}: {reason}").format(method=method, reason=text),
         status=status,
         code=None if code is None else str(code),
     )
@@ -184,13 +187,17 @@ class FossBillingBase(Driver):
             body = None
         if not isinstance(body, dict) or "result" not in body or "error" not in body:
             raise MalformedResponse(
-                f"FOSSBilling's answer to {method} is not a {{result, error}} envelope",
+                _("FOSSBilling's answer to {method} is not a {{result, error}} envelope").format(
+                    method=method
+                ),
                 status=response.status_code,
             )
         error = body["error"]
         if error is not None:
             if not isinstance(error, dict):
-                raise MalformedResponse(f"FOSSBilling's error for {method} has no message")
+                raise MalformedResponse(
+                    _("FOSSBilling's error for {method} has no message").format(method=method)
+                )
             message = error.get("message")
             raise self.redactor.error(
                 envelope_error(
@@ -233,7 +240,9 @@ class FossBillingBase(Driver):
             query = {**(params or {}), "per_page": per_page}
             result = self._call(method, query, page=page, guest=guest)
             if not isinstance(result, dict) or not isinstance(result.get("list"), list):
-                raise MalformedResponse(f"FOSSBilling's answer to {method} is not a list page")
+                raise MalformedResponse(
+                    _("FOSSBilling's answer to {method} is not a list page").format(method=method)
+                )
             batch = [row for row in result["list"] if isinstance(row, dict)]
             rows.extend(batch)
             total = int(result.get("total") or 0)
@@ -255,7 +264,7 @@ class FossBillingBase(Driver):
             if self._client_id is None:
                 profile = self._call("profile/get")
                 if not isinstance(profile, dict) or not isinstance(profile.get("id"), int):
-                    raise MalformedResponse("FOSSBilling's profile/get has no client id")
+                    raise MalformedResponse(_("FOSSBilling's profile/get has no client id"))
                 self._client_id = profile["id"]
             return self._client_id
 
@@ -268,7 +277,9 @@ class FossBillingBase(Driver):
         if owner is None and isinstance(client, Mapping):
             owner = client.get("id")
         if owner is not None and str(owner) != str(self.client_id):
-            raise NotFound(f"{what} {ref} was not found in this account")
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(what=what, ref=ref)
+            )
 
     def _unsupported_because(self, operation: str, hint: str) -> NotSupported:
         return NotSupported(operation, self.name, hint=hint)

@@ -14,6 +14,7 @@ from typing import Any
 from clientarea_cli.drivers.fossbilling.account import AccountMixin
 from clientarea_cli.drivers.fossbilling.orders import money
 from clientarea_cli.errors import MalformedResponse, NotFound, NotSupported
+from clientarea_cli.i18n import _
 from clientarea_cli.models import (
     Invoice,
     InvoiceItem,
@@ -81,7 +82,7 @@ class BillingMixin(AccountMixin):
             params["order_id"] = order_id
         rows, _total = self._list("invoice/get_list", params, limit=None)
         for row in rows:
-            self._check_owner(row, "invoice", row.get("id"))
+            self._check_owner(row, _("invoice"), row.get("id"))
         return rows
 
     def _invoice_by_hash(self, invoice_hash: str, what: str, ref: object) -> Invoice:
@@ -89,7 +90,9 @@ class BillingMixin(AccountMixin):
         try:
             row = self._call("invoice/get", {"hash": invoice_hash})
         except NotFound:
-            raise NotFound(f"{what} {ref} was not found in this account") from None
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(what=what, ref=ref)
+            ) from None
         self._check_owner(row, what, ref)
         return invoice_from(row, date.today())
 
@@ -97,7 +100,11 @@ class BillingMixin(AccountMixin):
         for row in self._invoice_rows():
             if row.get("id") == invoice_id:
                 return str(row["hash"])
-        raise NotFound(f"invoice {invoice_id} was not found in this account")
+        raise NotFound(
+            _("{what} {ref} was not found in this account").format(
+                what=_("invoice"), ref=invoice_id
+            )
+        )
 
     def list_invoices(self, *, status: str | None, limit: int | None) -> Listing[Invoice]:
         server_status = status if status in ("paid", "unpaid", "refunded") else None
@@ -109,7 +116,7 @@ class BillingMixin(AccountMixin):
         return Listing[Invoice](items=shown, total=len(invoices))
 
     def get_invoice(self, invoice_id: int) -> Invoice:
-        return self._invoice_by_hash(self._invoice_hash(invoice_id), "invoice", invoice_id)
+        return self._invoice_by_hash(self._invoice_hash(invoice_id), _("invoice"), invoice_id)
 
     def pay_invoice(
         self,
@@ -121,16 +128,18 @@ class BillingMixin(AccountMixin):
         idempotency_key: str,
     ) -> InvoicePayment:
         self.check_invoice_payments([invoice_id])
-        raise NotSupported("paying an invoice through the API", self.name)  # not reached
+        raise NotSupported(_("paying an invoice through the API"), self.name)  # not reached
 
     def check_invoice_payments(self, invoice_ids: list[int]) -> None:
         for invoice_id in invoice_ids:  # exit 5 for an invoice that is not ours, before exit 6
             self._invoice_hash(invoice_id)
         raise NotSupported(
-            "paying an invoice through the API",
+            _("paying an invoice through the API"),
             self.name,
-            hint="pay on the invoice's page of the FOSSBilling client area in a browser; "
-            "FOSSBilling spends account credit on unpaid invoices by itself when its cron runs",
+            hint=_(
+                "pay on the invoice's page of the FOSSBilling client area in a browser; "
+                "FOSSBilling spends account credit on unpaid invoices by itself when its cron runs"
+            ),
         )
 
     def get_invoice_pdf(self, invoice_id: int) -> tuple[bytes, str | None]:
@@ -140,7 +149,9 @@ class BillingMixin(AccountMixin):
             "POST", "/guest/invoice/pdf", json={"hash": invoice_hash}, anonymous=True
         )
         if not response.content.startswith(b"%PDF"):
-            raise MalformedResponse(f"FOSSBilling sent no PDF for invoice {invoice_id}")
+            raise MalformedResponse(
+                _("FOSSBilling sent no PDF for invoice {id}").format(id=invoice_id)
+            )
         return response.content, f"invoice-{invoice_id}.pdf"
 
     def create_top_up(
@@ -154,7 +165,7 @@ class BillingMixin(AccountMixin):
     ) -> TopUp:
         """invoice/funds_invoice: an unpaid invoice for `amount`; the credit comes when it is paid."""
         invoice_hash = self._call("invoice/funds_invoice", {"amount": str(amount.amount)})
-        invoice = self._invoice_by_hash(str(invoice_hash), "funds invoice", "new")
+        invoice = self._invoice_by_hash(str(invoice_hash), _("funds invoice"), _("new"))
         return TopUp(
             id=invoice.id,
             reference=invoice.number,

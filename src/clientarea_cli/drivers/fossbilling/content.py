@@ -17,6 +17,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase, envelope_error
 from clientarea_cli.errors import MalformedResponse, NotFound
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.models import (
     Affiliate,
     Announcement,
@@ -29,7 +30,9 @@ from clientarea_cli.models import (
     Listing,
 )
 
-NO_AFFILIATES = "FOSSBilling's client API has no affiliate programme; ask the provider by ticket"
+NO_AFFILIATES = N_(
+    "FOSSBilling's client API has no affiliate programme; ask the provider by ticket"
+)
 DOWNLOADABLE = "downloadable"
 _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "table", "ul", "ol"})
 
@@ -91,7 +94,7 @@ def _file_name(order: dict[str, Any]) -> str | None:
 class ContentMixin(FossBillingBase):
     # -- e-mail history ---------------------------------------------------------------------
     def _email_row(self, row: dict[str, Any]) -> dict[str, Any]:
-        self._check_owner(row, "e-mail", row.get("id"))
+        self._check_owner(row, _("e-mail"), row.get("id"))
         return row
 
     def list_emails(self, *, limit: int | None) -> Listing[EmailSummary]:
@@ -109,7 +112,11 @@ class ContentMixin(FossBillingBase):
         try:
             row = self._email_row(self._call("email/get", {"id": email_id}))
         except NotFound:
-            raise NotFound(f"e-mail {email_id} was not found in this account") from None
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(
+                    what=_("e-mail"), ref=email_id
+                )
+            ) from None
         text = row.get("content_text") or html_text(row.get("content_html") or "")
         return Email(
             id=row["id"], date=row["created_at"], subject=row.get("subject") or "",
@@ -135,7 +142,9 @@ class ContentMixin(FossBillingBase):
         try:
             row = self._call("news/get", {"id": announcement_id}, guest=True)
         except NotFound:
-            raise NotFound(f"announcement {announcement_id} was not found") from None
+            raise NotFound(
+                _("announcement {id} was not found").format(id=announcement_id)
+            ) from None
         return self._announcement(row)
 
     # -- knowledgebase ----------------------------------------------------------------------
@@ -189,7 +198,9 @@ class ContentMixin(FossBillingBase):
         try:
             row = self._call("kb/article_get", {"id": article_id}, guest=True)
         except NotFound:
-            raise NotFound(f"knowledgebase article {article_id} was not found") from None
+            raise NotFound(
+                _("knowledgebase article {id} was not found").format(id=article_id)
+            ) from None
         return KbArticle(
             id=row["id"], category_id=(row.get("category") or {}).get("id") or 0,
             title=row.get("title") or "", updated_at=_when(row, "updated_at", "created_at"),
@@ -202,7 +213,7 @@ class ContentMixin(FossBillingBase):
         rows, total = self._list("order/get_list", params, limit=limit)
         items = []
         for row in rows:
-            self._check_owner(row, "download", row.get("id"))
+            self._check_owner(row, _("download"), row.get("id"))
             items.append(
                 Download(
                     id=row["id"], title=row.get("title") or "",
@@ -217,8 +228,12 @@ class ContentMixin(FossBillingBase):
         except NotFound:
             order = None
         if not isinstance(order, dict) or order.get("service_type") != DOWNLOADABLE:
-            raise NotFound(f"download {download_id} was not found in this account")
-        self._check_owner(order, "download", download_id)
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(
+                    what=_("download"), ref=download_id
+                )
+            )
+        self._check_owner(order, _("download"), download_id)
         method = "servicedownloadable/send_file"
         # The file itself, not an envelope: sent by hand (a read, so it may be sent again).
         url = f"{self._reads.base_url.removesuffix('/client')}/client/{method}"
@@ -229,7 +244,9 @@ class ContentMixin(FossBillingBase):
                 error = body["error"] or {}
                 message = str(error.get("message") or "")
             except (ValueError, KeyError, TypeError, AttributeError):
-                raise MalformedResponse(f"FOSSBilling's answer to {method} is unreadable") from None
+                raise MalformedResponse(
+                    _("FOSSBilling's answer to {method} is unreadable").format(method=method)
+                ) from None
             raise self.redactor.error(
                 envelope_error(method, response.status_code, error.get("code"), message, self.name)
             )
@@ -237,7 +254,7 @@ class ContentMixin(FossBillingBase):
 
     # -- affiliate --------------------------------------------------------------------------
     def get_affiliate(self) -> Affiliate:
-        raise self._unsupported_because("the affiliate account", NO_AFFILIATES)
+        raise self._unsupported_because(_("the affiliate account"), _(NO_AFFILIATES))
 
     def activate_affiliate(self, *, idempotency_key: str) -> Affiliate:
-        raise self._unsupported_because("the affiliate account", NO_AFFILIATES)
+        raise self._unsupported_because(_("the affiliate account"), _(NO_AFFILIATES))

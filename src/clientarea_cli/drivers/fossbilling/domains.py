@@ -12,9 +12,10 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.orders import OrdersMixin, money, status_of
 from clientarea_cli.errors import ClientAreaError, NotFound, NotSupported, UsageError
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.models import Domain, DomainFilter, Listing
 
-AUTO_RENEW_HINT = (
+AUTO_RENEW_HINT = N_(
     "FOSSBilling issues a renewal invoice 14 days before expiry for every order set to "
     "`issue-invoice` (shown as auto-renew yes); clients cannot change that setting: ask your "
     "provider with `clientarea tickets open`"
@@ -93,14 +94,16 @@ class DomainsMixin(OrdersMixin):
         """The client's domain order named by id or by domain name (NotFound otherwise)."""
         text = ref.strip().lower()
         if text.isdigit():
-            order = self._order(int(text), "domain", ref)
+            order = self._order(int(text), _("domain"), ref)
             if order.get("service_type") == "domain":
                 return order
         else:
             for order in self._orders(service_type="domain"):
                 if domain_name(order) == text:
                     return order
-        raise NotFound(f"domain {ref} was not found in this account")
+        raise NotFound(
+            _("{what} {ref} was not found in this account").format(what=_("domain"), ref=ref)
+        )
 
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
         today = date.today()
@@ -123,7 +126,7 @@ class DomainsMixin(OrdersMixin):
 
     def check_domain_setting(self, setting: str) -> None:
         if setting == "auto_renew":
-            raise NotSupported("switching auto-renew", self.name, hint=AUTO_RENEW_HINT)
+            raise NotSupported(_("switching auto-renew"), self.name, hint=_(AUTO_RENEW_HINT))
 
     def update_domain(
         self,
@@ -154,10 +157,12 @@ class DomainsMixin(OrdersMixin):
         change_contact: bool = True,
     ) -> Domain:
         raise NotSupported(
-            "recurring payment for domains",
+            _("recurring payment for domains"),
             self.name,
-            hint="FOSSBilling stores no cards: pay its renewal invoices (or keep account credit, "
-            "which it spends on them by itself)",
+            hint=_(
+                "FOSSBilling stores no cards: pay its renewal invoices (or keep account credit, "
+                "which it spends on them by itself)"
+            ),
         )
 
     def get_nameservers(self, ref: str) -> list[str]:
@@ -166,7 +171,9 @@ class DomainsMixin(OrdersMixin):
     def check_nameservers(self, nameservers: list[str]) -> None:
         if not 2 <= len(nameservers) <= 4:
             raise UsageError(
-                f"FOSSBilling takes 2 to 4 name servers per domain (not {len(nameservers)})"
+                _("FOSSBilling takes 2 to 4 name servers per domain (not {count})").format(
+                    count=len(nameservers)
+                )
             )
 
     def set_nameservers(self, ref: str, nameservers: list[str]) -> list[str]:

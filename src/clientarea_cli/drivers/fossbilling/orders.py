@@ -7,6 +7,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase
 from clientarea_cli.errors import NotFound
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Money
 
 CENT = Decimal("0.01")
@@ -58,6 +59,8 @@ class OrdersMixin(FossBillingBase):
         try:
             row = self._call("order/get", {"id": order_id})
         except NotFound:
-            raise NotFound(f"{what} {ref} was not found in this account") from None
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(what=what, ref=ref)
+            ) from None
         self._check_owner(row, what, ref)
         return dict(row)

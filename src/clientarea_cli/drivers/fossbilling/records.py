@@ -8,6 +8,7 @@ from typing import Any
 from clientarea_cli.drivers.fossbilling.billing import BillingMixin, invoice_from
 from clientarea_cli.drivers.fossbilling.domains import DomainsMixin
 from clientarea_cli.errors import NotSupported, UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.models import DomainContact, DomainContacts, EppCode, Invoice
 
 ROLES = ("registrant", "admin", "tech", "billing")
@@ -34,10 +35,12 @@ def contact_params(contact: DomainContact) -> dict[str, Any]:
     phone = contact.phone.strip()
     cc, number = "", phone
     if phone.startswith("+"):
-        cc, _, number = phone[1:].replace(" ", ".", 1).partition(".")
+        cc, _sep, number = phone[1:].replace(" ", ".", 1).partition(".")
     if not cc or not number:
         raise UsageError(
-            f"FOSSBilling needs the phone with its country code, like +34.600000001 (not {phone!r})"
+            _(
+                "FOSSBilling needs the phone with its country code, like +34.600000001 (not {phone!r})"
+            ).format(phone=phone)
         )
     return {
         "first_name": contact.first_name,
@@ -63,10 +66,12 @@ class DomainRecordsMixin(DomainsMixin, BillingMixin):
         if isinstance(answer, str) and answer and answer not in ("1", "true"):
             return EppCode(code=answer)
         raise NotSupported(
-            "showing the EPP code",
+            _("showing the EPP code"),
             self.name,
-            hint="this FOSSBilling registrar answered `true` instead of a code (its Custom "
-            "registrar has none): ask your provider with `clientarea tickets open`",
+            hint=_(
+                "this FOSSBilling registrar answered `true` instead of a code (its Custom "
+                "registrar has none): ask your provider with `clientarea tickets open`"
+            ),
         )
 
     def get_domain_contacts(self, ref: str) -> DomainContacts:
@@ -78,10 +83,12 @@ class DomainRecordsMixin(DomainsMixin, BillingMixin):
         chosen = {getattr(contacts, role) for role in ROLES}
         if len(chosen) != 1:
             raise NotSupported(
-                "a different contact for each role",
+                _("a different contact for each role"),
                 self.name,
-                hint="FOSSBilling keeps one contact per domain for every role: set them all to "
-                "the same contact",
+                hint=_(
+                    "FOSSBilling keeps one contact per domain for every role: set them all to "
+                    "the same contact"
+                ),
             )
         params = {"contact": contact_params(contacts.registrant)}
         order_id = self._domain_call(ref, "servicedomain/update_contacts", params)
@@ -90,9 +97,9 @@ class DomainRecordsMixin(DomainsMixin, BillingMixin):
     def check_renewal(self, years: int) -> None:
         if years != 1:
             raise NotSupported(
-                f"renewing for {years} years",
+                _("renewing for {years} years").format(years=years),
                 self.name,
-                hint="FOSSBilling renews one period of the order per invoice: renew 1 year",
+                hint=_("FOSSBilling renews one period of the order per invoice: renew 1 year"),
             )
 
     def renew_domain(
@@ -112,7 +119,7 @@ class DomainRecordsMixin(DomainsMixin, BillingMixin):
         if open_invoices and all(str(i.id) != str(pointed) for i in open_invoices):
             return open_invoices[0]
         invoice_hash = self._call("invoice/renewal_invoice", {"order_id": order["id"]})
-        return self._invoice_by_hash(str(invoice_hash), "invoice", "renewal")
+        return self._invoice_by_hash(str(invoice_hash), _("invoice"), _("renewal"))
 
     def _open_renewals(self, order_id: int) -> list[Invoice]:
         """The unpaid invoices with a line renewing order `order_id`, oldest first."""

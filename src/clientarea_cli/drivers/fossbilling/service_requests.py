@@ -12,6 +12,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.base import FossBillingBase
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.models import Money, ServiceRequest
 from clientarea_cli.models.lifecycle import (
     CancellationRequest,
@@ -20,27 +21,27 @@ from clientarea_cli.models.lifecycle import (
     UpgradeResult,
 )
 
-STAFF_ONLY = "FOSSBilling's staff do it from a ticket"
-CANCEL, MOVE = "cancelling a service", "moving a service to another plan"
+STAFF_ONLY = N_("FOSSBilling's staff do it from a ticket")
+CANCEL, MOVE = N_("cancelling a service"), N_("moving a service to another plan")
 
 
 class ServiceRequestsMixin(FossBillingBase):
     def get_cancellation(self, service_id: int) -> CancellationRequest:
-        raise self._unsupported_because(CANCEL, STAFF_ONLY)
+        raise self._unsupported_because(_(CANCEL), _(STAFF_ONLY))
 
     def request_cancellation(
         self, service_id: int, *, when: str, reason: str | None, idempotency_key: str
     ) -> CancellationRequest:
-        raise self._unsupported_because(CANCEL, STAFF_ONLY)
+        raise self._unsupported_because(_(CANCEL), _(STAFF_ONLY))
 
     def withdraw_cancellation(self, service_id: int) -> None:
-        raise self._unsupported_because(CANCEL, STAFF_ONLY)
+        raise self._unsupported_because(_(CANCEL), _(STAFF_ONLY))
 
     def list_upgrade_options(self, service_id: int) -> list[UpgradeOption]:
-        raise self._unsupported_because(MOVE, STAFF_ONLY)
+        raise self._unsupported_because(_(MOVE), _(STAFF_ONLY))
 
     def quote_upgrade(self, service_id: int, product_id: int, billing_cycle: str) -> UpgradeQuote:
-        raise self._unsupported_because(MOVE, STAFF_ONLY)
+        raise self._unsupported_because(_(MOVE), _(STAFF_ONLY))
 
     def upgrade_service(
         self,
@@ -51,7 +52,7 @@ class ServiceRequestsMixin(FossBillingBase):
         expected_amount_due: Money | None,
         idempotency_key: str,
     ) -> UpgradeResult:
-        raise self._unsupported_because(MOVE, STAFF_ONLY)
+        raise self._unsupported_because(_(MOVE), _(STAFF_ONLY))
 
     def ticket_task(self, order_id: int, request: ServiceRequest) -> dict[str, Any]:
         """ticket_create's task fields for `request` on the order (checked to be ours)."""
@@ -66,6 +67,10 @@ class ServiceRequestsMixin(FossBillingBase):
                 return {**task, "rel_new_value": product_id}
         names = ", ".join(f"{key} ({title})" for key, title in plans.items())
         raise UsageError(
-            f"invalid --to: {request.plan!r} is not a plan service {order_id} can move to",
-            hint=f"its plans: {names}" if names else "FOSSBilling offers it no other plan",
+            _("invalid --to: {plan!r} is not a plan service {id} can move to").format(
+                plan=request.plan, id=order_id
+            ),
+            hint=_("its plans: {names}").format(names=names)
+            if names
+            else _("FOSSBilling offers it no other plan"),
         )

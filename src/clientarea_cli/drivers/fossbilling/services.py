@@ -6,6 +6,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.orders import OrdersMixin, cycle_of, money, status_of
 from clientarea_cli.errors import NotFound
+from clientarea_cli.i18n import _
 from clientarea_cli.models import Listing, Service
 
 
@@ -46,10 +47,14 @@ class ServicesMixin(OrdersMixin):
         return Listing[Service](items=shown, total=len(services))
 
     def get_service(self, service_id: int) -> Service:
-        order = self._order(service_id, "service", service_id)
+        order = self._order(service_id, _("service"), service_id)
         if order.get("service_type") == "domain":
             raise NotFound(
-                f"service {service_id} was not found in this account",
-                hint=f"order {service_id} is a domain: `clientarea domains show {service_id}`",
+                _("{what} {ref} was not found in this account").format(
+                    what=_("service"), ref=service_id
+                ),
+                hint=_("order {id} is a domain: `clientarea domains show {id}`").format(
+                    id=service_id
+                ),
             )
         return service_from(order)

@@ -14,6 +14,7 @@ from typing import Any
 
 from clientarea_cli.drivers.fossbilling.service_requests import ServiceRequestsMixin
 from clientarea_cli.errors import ClientAreaError, NotFound, ProviderError, UsageError
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.models import (
     AttachmentUpload,
     Department,
@@ -28,7 +29,7 @@ from clientarea_cli.models import (
 STATUSES = ("open", "on_hold", "closed")
 """FOSSBilling's ticket states (Model_SupportTicket)."""
 REL_ORDER = "order"
-TEXT_ONLY = (
+TEXT_ONLY = N_(
     "FOSSBilling's client API takes a ticket's text only: paste the text, or a link to the file"
 )
 
@@ -83,28 +84,32 @@ class SupportMixin(ServiceRequestsMixin):
     def list_tickets(self, *, status: str | None, limit: int | None) -> Listing[TicketSummary]:
         if status is not None and status not in STATUSES:
             raise self._unsupported_because(
-                f"the ticket status {status.replace('_', '-')}",
-                "FOSSBilling knows open, on-hold (staff answered) and closed",
+                _("the ticket status {status}").format(status=status.replace("_", "-")),
+                _("FOSSBilling knows open, on-hold (staff answered) and closed"),
             )
         params = {"status": status} if status else {}
         rows, total = self._list("support/ticket_get_list", params, limit=limit)
         for row in rows:
-            self._check_owner(row, "ticket", row.get("id"))
+            self._check_owner(row, _("ticket"), row.get("id"))
         return Listing[TicketSummary](items=[summary_from(r) for r in rows], total=total)
 
     def _ticket_row(self, ticket_id: int) -> dict[str, Any]:
         try:
             row = self._call("support/ticket_get", {"id": ticket_id})
         except NotFound:
-            raise NotFound(f"ticket {ticket_id} was not found in this account") from None
-        self._check_owner(row, "ticket", ticket_id)
+            raise NotFound(
+                _("{what} {ref} was not found in this account").format(
+                    what=_("ticket"), ref=ticket_id
+                )
+            ) from None
+        self._check_owner(row, _("ticket"), ticket_id)
         return dict(row)
 
     def get_ticket(self, ticket_id: int) -> Ticket:
         return ticket_from(self._ticket_row(ticket_id))
 
     def ticket_attachment_limits(self) -> TicketAttachmentLimits | None:
-        raise self._unsupported_because("attaching files to tickets", TEXT_ONLY)
+        raise self._unsupported_because(_("attaching files to tickets"), _(TEXT_ONLY))
 
     def _about(self, ticket: NewTicket) -> int | None:
         """The order a new ticket is about (a service, or a domain's order); refused unless it
@@ -115,20 +120,22 @@ class SupportMixin(ServiceRequestsMixin):
             return None
         try:
             order = self._call("order/get", {"id": ticket.service_id})
-            self._check_owner(order, "service", ticket.service_id)
+            self._check_owner(order, _("service"), ticket.service_id)
         except NotFound:
             raise UsageError(
-                f"invalid --service: {ticket.service_id} is not a service of this account"
+                _("invalid --service: {id} is not a service of this account").format(
+                    id=ticket.service_id
+                )
             ) from None
         return ticket.service_id
 
     def open_ticket(self, ticket: NewTicket, *, idempotency_key: str) -> Ticket:
         # FOSSBilling has no idempotency keys: ticket_create is sent once (never re-sent).
         if ticket.attachments:
-            raise self._unsupported_because("attaching files to tickets", TEXT_ONLY)
+            raise self._unsupported_because(_("attaching files to tickets"), _(TEXT_ONLY))
         if ticket.priority != "medium":
             raise self._unsupported_because(
-                "choosing a ticket's priority", "staff order FOSSBilling's tickets themselves"
+                _("choosing a ticket's priority"), _("staff order FOSSBilling's tickets themselves")
             )
         params: dict[str, Any] = {
             "support_helpdesk_id": ticket.department_id,
@@ -142,7 +149,7 @@ class SupportMixin(ServiceRequestsMixin):
                 params.update(self.ticket_task(order_id, ticket.request))
         ticket_id = self._call("support/ticket_create", params)
         if not isinstance(ticket_id, int):
-            raise ProviderError("FOSSBilling's support/ticket_create answered no ticket id")
+            raise ProviderError(_("FOSSBilling's support/ticket_create answered no ticket id"))
         return self.get_ticket(ticket_id)
 
     def reply_to_ticket(
@@ -154,19 +161,22 @@ class SupportMixin(ServiceRequestsMixin):
         idempotency_key: str,
     ) -> TicketMessage:
         if attachments:
-            raise self._unsupported_because("attaching files to tickets", TEXT_ONLY)
+            raise self._unsupported_because(_("attaching files to tickets"), _(TEXT_ONLY))
         row = self._ticket_row(ticket_id)  # ours, before anything is sent
         helpdesk = row.get("helpdesk") or {}
         if row.get("status") == "closed" and not helpdesk.get("can_reopen"):
             raise ClientAreaError(
-                f"ticket {ticket_id} is closed and {helpdesk.get('name') or 'its department'} "
-                "does not reopen closed tickets",
-                hint="open a new ticket: clientarea tickets open",
+                _("ticket {id} is closed and {department} does not reopen closed tickets").format(
+                    id=ticket_id, department=helpdesk.get("name") or _("its department")
+                ),
+                hint=_("open a new ticket: clientarea tickets open"),
             )
         self._call("support/ticket_reply", {"id": ticket_id, "content": message})
         mine = [m for m in self.get_ticket(ticket_id).messages if not m.from_staff]
         if not mine:
-            raise ProviderError(f"FOSSBilling shows no reply of yours on ticket {ticket_id}")
+            raise ProviderError(
+                _("FOSSBilling shows no reply of yours on ticket {id}").format(id=ticket_id)
+            )
         return mine[-1]
 
     def close_ticket(self, ticket_id: int) -> Ticket:

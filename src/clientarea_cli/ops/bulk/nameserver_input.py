@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 from clientarea_cli.ops import validate
 from clientarea_cli.ops.bulk.actions import Nameservers
 from clientarea_cli.ops.bulk.target_file import TargetRow
@@ -24,10 +25,14 @@ def nameservers_action(
     bare = [row for row in rows if not row.nameservers]
     if servers or bare or not own or not only_file:
         if not servers and own:
-            where = f"{source}, line {bare[0].line}" if bare else "the domains not in the file"
+            where = (
+                _("{source}, line {line}").format(source=source, line=bare[0].line)
+                if bare
+                else _("the domains not in the file")
+            )
             raise UsageError(
-                f"{where}: no name servers for this domain",
-                hint="give them on the command line, or in columns ns1…nsN of every row",
+                _("{where}: no name servers for this domain").format(where=where),
+                hint=_("give them on the command line, or in columns ns1…nsN of every row"),
             )
         servers = validate.nameserver_list(servers)
     return Nameservers(nameservers=servers, per_domain=own)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clientarea_cli.errors import UsageError
+from clientarea_cli.i18n import _
 
 MAX_LINE = 4096
 """Longer lines are refused (the csv module fails past 131,072 characters)."""
@@ -47,8 +48,10 @@ def parse_rows(text: str, source: str = "the file") -> list[TargetRow]:
     for line_no, line in enumerate(text.splitlines(), start=1):
         if len(line) > MAX_LINE:
             raise UsageError(
-                f"{source}, line {line_no}: longer than {MAX_LINE:,} characters",
-                hint="give one domain name per line (or CSV / NDJSON with a 'domain' field)",
+                _("{source}, line {line}: longer than {limit} characters").format(
+                    source=source, line=line_no, limit=f"{MAX_LINE:,}"
+                ),
+                hint=_("give one domain name per line (or CSV / NDJSON with a 'domain' field)"),
             )
     lines = text.splitlines()
     meaningful = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if ln.strip()]
@@ -79,7 +82,11 @@ def _ref_field(names: list[str], source: str, what: str) -> str:
     for name in REF_FIELDS:
         if name in names:
             return name
-    raise UsageError(f"{source} looks like {what} but has no 'domain' (or 'name') column")
+    raise UsageError(
+        _("{source} looks like {what} but has no 'domain' (or 'name') column").format(
+            source=source, what=what
+        )
+    )
 
 
 def _split_servers(value: object, where: str) -> list[str]:
@@ -89,7 +96,7 @@ def _split_servers(value: object, where: str) -> list[str]:
         return [part for part in _NS_SPLIT.split(value.strip()) if part]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return [v.strip() for v in value if v.strip()]
-    raise UsageError(f"{where}: 'nameservers' is not a list of host names")
+    raise UsageError(_("{where}: 'nameservers' is not a list of host names").format(where=where))
 
 
 def _from_csv(
@@ -111,7 +118,9 @@ def _from_csv(
         where = f"{source}, line {line}"
         value = row[ref].strip() if ref < len(row) else ""
         if not value:
-            raise UsageError(f"{where}: empty '{header[ref]}' value")
+            raise UsageError(
+                _("{where}: empty {column!r} value").format(where=where, column=header[ref])
+            )
         servers = [row[i].strip() for _, i in ns_columns if i < len(row) and row[i].strip()]
         if listed is not None and listed < len(row):
             servers += _split_servers(row[listed], where)
@@ -123,12 +132,12 @@ def _row(obj: Any, line: int, where: str) -> TargetRow:
     if isinstance(obj, str) and obj.strip():
         return TargetRow(obj.strip(), line)
     if not isinstance(obj, dict):
-        raise UsageError(f"{where}: not an object with a 'domain' field")
+        raise UsageError(_("{where}: not an object with a 'domain' field").format(where=where))
     value = next((obj[k] for k in REF_FIELDS if k in obj), None)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
-        raise UsageError(f"{where}: no 'domain' string")
+        raise UsageError(_("{where}: no 'domain' string").format(where=where))
     servers = _split_servers(obj.get("nameservers"), where)
     numbered = sorted(
         (int(m.group(1)), v) for k, v in obj.items() if (m := _NS_COLUMN.match(k.lower()))
@@ -146,9 +155,9 @@ def _from_ndjson(lines: list[str], source: str) -> list[TargetRow]:
         try:
             obj = json.loads(line)
         except ValueError:
-            raise UsageError(f"{where}: not valid JSON") from None
+            raise UsageError(_("{where}: not valid JSON").format(where=where)) from None
         if not isinstance(obj, dict):
-            raise UsageError(f"{where}: no 'domain' string")
+            raise UsageError(_("{where}: no 'domain' string").format(where=where))
         rows.append(_row(obj, line_no, where))
     return rows
 
@@ -158,7 +167,7 @@ def _from_json_array(text: str, source: str) -> list[TargetRow]:
         items = json.loads(text)
     except ValueError as exc:
         where = f"{source}, line {exc.lineno}" if hasattr(exc, "lineno") else source
-        raise UsageError(f"{where}: not valid JSON") from None
+        raise UsageError(_("{where}: not valid JSON").format(where=where)) from None
     if not isinstance(items, list):
-        raise UsageError(f"{source}: not a JSON list")
+        raise UsageError(_("{source}: not a JSON list").format(source=source))
     return [_row(item, index, f"{source}, item {index}") for index, item in enumerate(items, 1)]

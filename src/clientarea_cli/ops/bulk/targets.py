@@ -54,7 +54,7 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
     any change (exit 5).
     """
     spec.check()
-    driver.require(Capability.DOMAINS, "listing domains")
+    driver.require(Capability.DOMAINS, _("listing domains"))
     if spec.refs and not spec.has_filters and len(spec.refs) <= FEW:
         return _fetch_each(driver, spec.refs)
     filters = spec.filters if spec.has_filters else DomainFilter()
@@ -78,13 +78,18 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
     if missing:
         if spec.has_filters:
             raise UsageError(
-                f"{len(missing)} named domain(s) do not match the filters: "
-                + ", ".join(missing[:5])
-                + (" …" if len(missing) > 5 else "")
+                _("{count} named domain(s) do not match the filters: {names}").format(
+                    count=len(missing),
+                    names=", ".join(missing[:5]) + (" …" if len(missing) > 5 else ""),
+                )
             )
         raise NotFound(
-            f"no such domain in this account: {missing[0]}"
-            + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+            _("no such domain in this account: {ref}").format(ref=missing[0])
+            + (
+                " " + _("(and {count} more)").format(count=len(missing) - 1)
+                if len(missing) > 1
+                else ""
+            ),
             hint=_("nothing was changed; check the names with `clientarea domains list`"),
         )
     return chosen
