@@ -8,19 +8,40 @@ from __future__ import annotations
 
 import typer
 
+from clientarea_cli.i18n import _, language
+
 
 def _reraise_interrupt(exc: typer.Abort) -> None:
     if isinstance(exc.__context__, KeyboardInterrupt):
         raise exc
 
 
+YES = frozenset({"y", "yes"})
+NO = frozenset({"n", "no"})
+# Spanish asks `[s/N]` and takes s/sí/si; y/yes still count, so `yes | clientarea …` works in both.
+YES_BY_LANGUAGE = {"es": YES | {"s", "si", "sí"}}
+
+
 def yes_no(question: str) -> bool:
-    """Ask `[y/N]` on stderr; end of input is a no, Ctrl-C stays an interrupt."""
-    try:
-        return bool(typer.confirm(question, err=True))
-    except typer.Abort as exc:
-        _reraise_interrupt(exc)
-        return False
+    """Ask `[y/N]` (`[s/N]` in Spanish) on stderr; end of input is a no, Ctrl-C an interrupt.
+
+    The same prompt, answers and "Error: invalid input" as click's confirm in English; the
+    suffix and the answers follow the language (docs/language.md)."""
+    yes = YES_BY_LANGUAGE.get(language(), YES)
+    while True:
+        try:
+            answer = typer.prompt(
+                f"{question} {_('[y/N]')}", default="", show_default=False, err=True
+            )
+        except typer.Abort as exc:
+            _reraise_interrupt(exc)
+            return False
+        word = str(answer).strip().lower()
+        if word in yes:
+            return True
+        if not word or word in NO:
+            return False
+        typer.echo(_("Error: invalid input"), err=True)
 
 
 def typed(question: str) -> str:

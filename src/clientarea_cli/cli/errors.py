@@ -18,7 +18,7 @@ import typer
 from typer import _click
 
 from clientarea_cli.errors import ClientAreaError, ExitCode
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, language
 
 
 def _debug_enabled(args: Sequence[str]) -> bool:
@@ -88,7 +88,12 @@ def _click_error(exc: _click.exceptions.ClickException, *, as_json: bool) -> int
     if isinstance(exc, _click.exceptions.NoArgsIsHelpError):
         exc.show()  # a bare group: its help, as before
         return exc.exit_code
-    message = exc.format_message()
+    if language() == "en":
+        message = exc.format_message()
+    else:
+        from clientarea_cli.cli import usage_i18n
+
+        message = usage_i18n.message(exc)
     hint = None
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
