@@ -16,11 +16,11 @@ from tests.conftest import CLI
 ROOT = Path(__file__).resolve().parents[2]
 
 UNPAID_TABLE = (
-    "ID    NÚMERO         ESTADO   FECHA       VENCIMIENTO    TOTAL    SALDO\n"
-    "5006  INV-2026-5006  unpaid   17/11/2026  01/12/2026   29,03 €  29,03 €\n"
-    "5007  INV-2026-5007  unpaid   16/11/2026  30/11/2026   22,32 €  22,32 €\n"
-    "5009  INV-2026-5009  overdue  02/11/2026  16/11/2026   43,20 €  43,20 €\n"
-    "5008  INV-2026-5008  overdue  13/10/2026  27/10/2026   36,12 €  36,12 €\n"
+    "ID    NÚMERO         ESTADO     FECHA       VENCIMIENTO    TOTAL    SALDO\n"
+    "5006  INV-2026-5006  sin pagar  17/11/2026  01/12/2026   29,03 €  29,03 €\n"
+    "5007  INV-2026-5007  sin pagar  16/11/2026  30/11/2026   22,32 €  22,32 €\n"
+    "5009  INV-2026-5009  vencida    02/11/2026  16/11/2026   43,20 €  43,20 €\n"
+    "5008  INV-2026-5008  vencida    13/10/2026  27/10/2026   36,12 €  36,12 €\n"
 )
 
 INVOICES_HELP = """\
@@ -67,7 +67,7 @@ def test_a_detail_view_and_its_item_table(spanish: CLI) -> None:
     assert result.stdout == (
         "id              5006\n"
         "número          INV-2026-5006\n"
-        "estado          unpaid\n"
+        "estado          sin pagar\n"
         "fecha           17/11/2026\n"
         "vencimiento     01/12/2026\n"
         "fecha de pago   -\n"

@@ -4,7 +4,8 @@
   the `what="…"` a list is rendered with ("no domains", "showing 10 of 40 domains"), and the
   literal titles given to `renderer.heading("…")`;
 - the command tree's help, option help and one-line helps, paragraph by paragraph (help_i18n);
-- Typer's and click's labels, and every model field as a table heading (`EXPIRY DATE`).
+- Typer's and click's labels, and every model field as a table heading (`EXPIRY DATE`);
+- every status a table shows, in its noun's context (`msgctxt "invoice status"`, `paid`).
 
 `python -m tests.support.catalog_keys` prints the missing ones as `.po` entries to fill in.
 """
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "clientarea_cli"
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "carried": 1}  # carried: i18n/carried.py
 
 
 def marked_messages() -> dict[str, str]:
@@ -123,8 +124,37 @@ def headings() -> dict[str, str]:
     return found
 
 
+def status_values() -> dict[str, tuple[str, ...]]:
+    """Each noun of output.columns.STATUS_NOUNS → the statuses its models take."""
+    from clientarea_cli.models.billing import INVOICE_STATUSES
+    from clientarea_cli.models.domains import DOMAIN_STATUSES
+    from clientarea_cli.models.payments import TOP_UP_STATUSES
+    from clientarea_cli.models.services import SERVICE_STATUSES
+    from clientarea_cli.models.support import TICKET_STATUSES
+
+    return {
+        "invoice": INVOICE_STATUSES,
+        "domain": DOMAIN_STATUSES,
+        "service": SERVICE_STATUSES,
+        "ticket": TICKET_STATUSES,
+        "top-up": TOP_UP_STATUSES,
+    }
+
+
+def statuses() -> dict[str, str]:
+    """Every status a table translates, keyed as pgettext looks it up (context EOT status)."""
+    from clientarea_cli.output.columns import STATUS_NOUNS
+
+    values = status_values()
+    found: dict[str, str] = {}
+    for model, noun in STATUS_NOUNS.items():
+        for status in values[noun]:  # a KeyError: a new noun needs its statuses listed above
+            found.setdefault(f"{noun} status\x04{status}", model)
+    return found
+
+
 def all_keys() -> dict[str, str]:
-    return {**headings(), **help_texts(), **marked_messages()}
+    return {**headings(), **help_texts(), **marked_messages(), **statuses()}
 
 
 def missing(language: str = "es") -> dict[str, str]:
@@ -135,6 +165,11 @@ def missing(language: str = "es") -> dict[str, str]:
 
 
 def po_entry(msgid: str, where: str) -> str:
+    if "\x04" in msgid:
+        context, msgid = msgid.split("\x04")
+        return (
+            f"#: {where}\nmsgctxt {_quote(context)}\n" + po_entry(msgid, where).partition("\n")[2]
+        )
     if "\0" in msgid:
         singular, plural = msgid.split("\0")
         return (

@@ -2,10 +2,11 @@
 
 A *sink* is where text reaches the user: `typer.echo`, the renderer's `notice`/`warn`, a write to
 stderr/stdout, a question (`yes_no`, `typed`, a command's `confirm`), the error boundary's `emit`,
-`ctx.fail`, a `hint=` argument, and the message of an error the CLI reports (any `ClientAreaError`
-subclass, click's `BadParameter`, a driver's `_unsupported(...)`/`require(...)`). Its text is
-*marked* when it goes through `_()` or `ngettext()` (with `.format()` after), so the catalogue
-completeness test (tests/unit/test_language.py) sees it.
+`ctx.fail`, a `hint=` argument, a warning put in a model (`warnings.append(…)`, `warnings=[…]`,
+`warnings = […]`), and the message of an error the CLI reports (any `ClientAreaError` subclass,
+click's `BadParameter`, a driver's `_unsupported(...)`/`require(...)`). Its text is *marked* when
+it goes through `_()`, `ngettext()` or, for a warning carried in data, `carried()` (with
+`.format()` after), so the catalogue completeness test (tests/unit/test_language.py) sees it.
 
 The rules are precise, not per file:
 - text without a letter is not a message (`"\\n"`, `f"{a}: {b}"`, `", ".join(...)`), nor is an
@@ -30,7 +31,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "clientarea_cli"
 SCANNED = ("cli", "ops", "drivers", "config", "output", "errors.py")
 
-MARKERS = frozenset({"_", "ngettext"})
+MARKERS = frozenset({"_", "ngettext", "carried"})
 # Calls whose positional text arguments and message keywords reach the user.
 SINK_FUNCTIONS = frozenset(
     {
@@ -152,6 +153,12 @@ def _sink(call: ast.Call, errors: set[str]) -> str | None:
     if name in SINK_FUNCTIONS or name in errors:
         return name
     if (
+        name == "append"
+        and isinstance(call.func, ast.Attribute)
+        and _name(call.func.value).endswith("warnings")
+    ):
+        return "warnings.append"  # a model's warnings: carried() keeps JSON English
+    if (
         name == "write"
         and isinstance(call.func, ast.Attribute)
         and _name(call.func.value) in WRITE_STREAMS
@@ -163,6 +170,14 @@ def _sink(call: ast.Call, errors: set[str]) -> str | None:
 def scan_tree(tree: ast.Module, where: str, errors: set[str]) -> Iterator[Finding]:
     constants = module_texts(tree)
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.List)
+            and any(_name(t).endswith("warnings") for t in node.targets)
+        ):
+            for element in node.value.elts:
+                if unmarked(element, constants=constants):
+                    yield Finding(f"{where}:{element.lineno}", "warnings =", ast.unparse(element))
         if not isinstance(node, ast.Call):
             continue
         sink = _sink(node, errors)
@@ -179,6 +194,12 @@ def scan_tree(tree: ast.Module, where: str, errors: set[str]) -> Iterator[Findin
             ]
         else:
             texts += [(f"{k.arg}=", k.value, False) for k in node.keywords if k.arg == "hint"]
+        texts += [
+            ("warnings=", element, False)
+            for k in node.keywords
+            if k.arg == "warnings" and isinstance(k.value, ast.List)
+            for element in k.value.elts
+        ]
         if _name(node.func) in SELF_TRANSLATED_CALLS:
             texts += [(_name(node.func), arg, True) for arg in node.args[:1]]
         texts += [

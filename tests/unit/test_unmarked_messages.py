@@ -48,6 +48,10 @@ def test_no_user_facing_message_skips_the_catalogue() -> None:
         ('renderer.listing(items, M, what=f"{n} days")', ["what=: f'{n} days'"]),
         ('HINT = "do this"\nraise UsageError(_("x"), hint=HINT)', ["UsageError hint=: HINT"]),
         ('HINT = N_("do this")\nraise UsageError(_("x"), hint=HINT)', ["UsageError hint=: HINT"]),
+        ('warnings.append(f"card {x} expires")', ["warnings.append: f'card {x} expires'"]),
+        ('PlanItem(domain=d, warnings=["no card"])', ["warnings=: 'no card'"]),
+        ('warnings = ["no card"]', ["warnings =: 'no card'"]),
+        ('warnings.append(carried("card {x} expires", x=x))', []),
         # Marked, or not a message: nothing to report.
         ('raise UsageError(_("no domain {name}").format(name=name))', []),
         ('raise UsageError(ngettext("a {n}", "b {n}", n).format(n=n))', []),

@@ -19,6 +19,7 @@ from clientarea_cli.cli.bulk_resume import check_resume_args, hint_on_stop, resu
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.errors import ConfirmationRequired, Declined, PartialFailure, UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.i18n.carried import shown
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -253,7 +254,7 @@ def show_warnings(renderer: Renderer, plan: Plan) -> None:
         renderer.warn(text)
     per_item = [(item.domain, w) for item in plan.to_apply for w in item.warnings]
     for domain, text in per_item[:WARNING_ROWS]:
-        renderer.warn(_("{domain}: {text}").format(domain=domain, text=text))
+        renderer.warn(_("{domain}: {text}").format(domain=domain, text=shown(text)))
     if len(per_item) > WARNING_ROWS:
         renderer.warn(
             _("… and {value} more like these (see --dry-run)").format(

@@ -64,6 +64,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` translated in `context` (a `.po` msgctxt): the same English word can need two
+    Spanish ones, e.g. a status agreeing with its noun (`paid` invoice: pagada)."""
+    translations = _state.translations
+    return message if translations is None else translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogue where it is defined; translate it with `_()` where used."""
     return message

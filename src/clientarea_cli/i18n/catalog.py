@@ -26,7 +26,8 @@ def po_path(language: str) -> Path:
 def parse_po(text: str) -> dict[str, str]:
     """msgid → msgstr of a `.po` file; plural forms join with NUL as in `.mo` files.
 
-    Entries with an empty msgstr or marked `#, fuzzy` are left out (untranslated), like msgfmt.
+    Entries with an empty msgstr or marked `#, fuzzy` are left out (untranslated), like msgfmt; a
+    msgctxt is joined to its msgid with EOT, as `.mo` files and `pgettext` expect.
     """
     entries: dict[str, str] = {}
     fields: dict[str, list[str]] = {}
@@ -43,6 +44,8 @@ def parse_po(text: str) -> dict[str, str]:
                 msgstr = "\0".join("".join(fields[k]) for k in forms)
             else:
                 msgstr = "".join(fields.get("msgstr", []))
+            if "msgctxt" in fields:
+                msgid = "".join(fields["msgctxt"]) + "\x04" + msgid  # as msgfmt keys it
             if msgstr.strip("\0") and not (fuzzy and msgid):
                 entries[msgid] = msgstr
         fields.clear()
@@ -64,7 +67,7 @@ def parse_po(text: str) -> dict[str, str]:
             fields[key].append(_unquote(line, number))
             continue
         keyword, _, rest = line.partition(" ")
-        if keyword == "msgid" and "msgid" in fields:
+        if keyword in ("msgctxt", "msgid") and "msgid" in fields:
             flush()
         if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr") and not (
             keyword.startswith("msgstr[")

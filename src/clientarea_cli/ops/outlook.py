@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.i18n import _
+from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import Domain, DomainFilter, Money, PaymentMethod, Service
 from clientarea_cli.models.outlook import BillingOutlook, MonthTotal, OutlookItem
 from clientarea_cli.ops.recurring import card_last_day, describe
@@ -58,18 +59,33 @@ def _payer(
     """(paid by, automatic, warnings) for a renewal charged to `method_id` on `on`."""
     method = methods.get(method_id) if method_id is not None else None
     if method is None or not method.validated or (cards_only and method.type != "card"):
-        what = "no validated recurring method" if method_id is None else (
-            f"its recurring method {method_id} cannot be charged (removed, not validated"
-            + (" or not a card)" if cards_only else ")")
-        )  # fmt: skip
-        return "manual", False, [f"{what}: pay the invoice by hand"]
+        if method_id is None:
+            why = carried("no validated recurring method: pay the invoice by hand")
+        elif cards_only:
+            why = carried(
+                "its recurring method {id} cannot be charged (removed, not validated or not a "
+                "card): pay the invoice by hand",
+                id=method_id,
+            )
+        else:
+            why = carried(
+                "its recurring method {id} cannot be charged (removed, not validated): pay the "
+                "invoice by hand",
+                id=method_id,
+            )
+        return "manual", False, [why]
     label = describe(method).split(",")[0]
     last = card_last_day(method)
     if last is not None and last < on:
         return (
             label,
             True,
-            [f"the card expires ({method.expiry}) before this date: the charge will fail"],
+            [
+                carried(
+                    "the card expires ({expiry}) before this date: the charge will fail",
+                    expiry=method.expiry,
+                )
+            ],
         )
     return label, True, []
 
@@ -115,10 +131,17 @@ def _domain_items(
             )
         elif domain.auto_renew:
             paid_by, automatic = "manual", False
-            warnings = ["no recurring payment: the renewal invoice waits to be paid by hand"]
+            warnings = [
+                carried("no recurring payment: the renewal invoice waits to be paid by hand")
+            ]
         else:
             paid_by, automatic = "manual", False
-            warnings = [f"auto-renew is off: it expires on {domain.expiry_date} unless renewed"]
+            warnings = [
+                carried(
+                    "auto-renew is off: it expires on {date} unless renewed",
+                    date=domain.expiry_date,
+                )
+            ]
         items.append(OutlookItem(date=on, kind="domain", id=domain.id, item=domain.name,
                                  amount=amount, paid_by=paid_by, automatic=automatic,
                                  warnings=warnings))  # fmt: skip
@@ -185,8 +208,12 @@ def _credit_warnings(items: list[OutlookItem], balance: Money) -> list[str]:
     automatic = [i for i in items if i.automatic and i.amount.currency == balance.currency]
     if balance.amount > 0 and automatic:
         warnings.append(
-            f"credit ({balance}) never pays automatic renewals: the {len(automatic)} automatic "
-            "one(s) are charged to their card or account"
+            carried(
+                "credit ({balance}) never pays automatic renewals: the {count} automatic "
+                "one(s) are charged to their card or account",
+                balance=balance,
+                count=len(automatic),
+            )
         )
     manual = sum(
         (
@@ -199,7 +226,13 @@ def _credit_warnings(items: list[OutlookItem], balance: Money) -> list[str]:
     if manual > balance.amount:
         short = manual - balance.amount
         warnings.append(
-            f"the manual renewals total {manual} {balance.currency} before tax; the credit "
-            f"({balance}) does not cover them: {short} {balance.currency} short"
+            carried(
+                "the manual renewals total {manual} {currency} before tax; the credit "
+                "({balance}) does not cover them: {short} {currency} short",
+                manual=manual,
+                currency=balance.currency,
+                balance=balance,
+                short=short,
+            )
         )
     return warnings

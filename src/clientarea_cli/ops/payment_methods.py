@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import (
     Domain,
     DomainFilter,
@@ -261,8 +262,13 @@ def plan_service_method(driver: Driver, service_id: int, ref: str) -> ServiceMet
         due = service.next_due_date
         if due is not None and last_day < due:
             warnings.append(
-                f"{label(method)} expires {method.expiry}, before the service's next due date "
-                f"{due}: that renewal's charge will fail unless the card is replaced"
+                carried(
+                    "{card} expires {expiry}, before the service's next due date {due}: that "
+                    "renewal's charge will fail unless the card is replaced",
+                    card=label(method),
+                    expiry=method.expiry,
+                    due=due,
+                )
             )
     return ServiceMethodChange(service, method, warnings)
 

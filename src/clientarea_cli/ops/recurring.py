@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import PaymentError, UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.i18n.carried import carried
 
 if TYPE_CHECKING:
     # Not imported at run time: a table of domains labels cards with `describe` and should not
@@ -161,8 +162,12 @@ def setup(
         contact_label = name
         if _normal(name) != _normal(method.holder):
             warnings.append(
-                f"the billing contact ({name}) is not the card holder ({method.holder}); "
-                "the provider may refuse the charge or ask for authorisation"
+                carried(
+                    "the billing contact ({name}) is not the card holder ({holder}); "
+                    "the provider may refuse the charge or ask for authorisation",
+                    name=name,
+                    holder=method.holder,
+                )
             )
     action = Recurring(
         enabled=True,

@@ -14,6 +14,7 @@ from typing import Any
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotSupported
+from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import DomainFilter, Invoice, Money, PaymentMethod
 from clientarea_cli.models.status import Dashboard, InvoiceTotals
 from clientarea_cli.ops.outlook import renewals
@@ -57,10 +58,16 @@ def _card_warnings(methods: list[PaymentMethod], today: date) -> list[str]:
         if method.type != "card" or last is None:
             continue
         if last < today:
-            warnings.append(f"{describe(method).split(',')[0]}: expired")
+            warnings.append(carried("{card}: expired", card=describe(method).split(",")[0]))
         elif last <= today + timedelta(days=CARD_WARNING_DAYS):
             label = describe(method).split(",")[0]
-            warnings.append(f"{label} expires on {last}: renewals charged after it will fail")
+            warnings.append(
+                carried(
+                    "{card} expires on {date}: renewals charged after it will fail",
+                    card=label,
+                    date=last,
+                )
+            )
     return warnings
 
 
@@ -93,20 +100,31 @@ def dashboard(driver: Driver) -> Dashboard:
     warnings = _card_warnings(methods, today)
     manual = [i for i in due if i.kind == "domain" and not i.automatic]
     if manual:
-        fix = (
-            "`clientarea domains recur …` to change that"
-            if driver.supports(Capability.PAYMENT_METHODS)
-            else "this provider stores no cards; it spends account credit on renewal invoices"
-        )
-        warnings.append(
-            f"{len(manual)} domain(s) due within {WINDOW_DAYS} days have no recurring payment: "
-            f"they renew only if you pay by hand ({fix})"
-        )
+        if driver.supports(Capability.PAYMENT_METHODS):
+            unpaid = carried(
+                "{count} domain(s) due within {days} days have no recurring payment: they renew "
+                "only if you pay by hand (`clientarea domains recur …` to change that)",
+                count=len(manual),
+                days=WINDOW_DAYS,
+            )
+        else:
+            unpaid = carried(
+                "{count} domain(s) due within {days} days have no recurring payment: they renew "
+                "only if you pay by hand (this provider stores no cards; it spends account "
+                "credit on renewal invoices)",
+                count=len(manual),
+                days=WINDOW_DAYS,
+            )
+        warnings.append(unpaid)
     failing = [i for i in due if i.automatic and i.warnings]
     if failing:
         warnings.append(
-            f"{len(failing)} automatic renewal(s) within {WINDOW_DAYS} days will fail: "
-            "see `clientarea billing outlook`"
+            carried(
+                "{count} automatic renewal(s) within {days} days will fail: "
+                "see `clientarea billing outlook`",
+                count=len(failing),
+                days=WINDOW_DAYS,
+            )
         )
     top_ups = got["top_ups"]
     pending = None
@@ -114,8 +132,11 @@ def dashboard(driver: Driver) -> Dashboard:
         pending = [f"{t.reference} ({t.amount}, {t.method})" for t in top_ups]
         if top_ups:
             warnings.append(
-                f"{len(top_ups)} top-up(s) wait for the provider to confirm the transfer: upload "
-                "the proof with `clientarea wallet proof REFERENCE FILE` if you have not"
+                carried(
+                    "{count} top-up(s) wait for the provider to confirm the transfer: upload "
+                    "the proof with `clientarea wallet proof REFERENCE FILE` if you have not",
+                    count=len(top_ups),
+                )
             )
     account = got["account"]
     return Dashboard(

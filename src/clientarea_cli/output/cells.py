@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from clientarea_cli.i18n import _, formats
+from clientarea_cli.i18n import _, formats, pgettext
 from clientarea_cli.models import DomainRecurring, Money
 
 
@@ -44,6 +45,16 @@ def cell(value: Any, *, machine: bool = False) -> str:
     if isinstance(value, BaseModel):
         return ", ".join(f"{k}={cell(v, machine=machine)}" for k, v in value)
     return str(value)
+
+
+def status_cell(noun: str) -> Callable[[Any], str]:
+    """A table's `status` text for a model whose status belongs to `noun` ("invoice")."""
+    context = f"{noun} status"
+
+    def text(value: Any) -> str:
+        return pgettext(context, value) if isinstance(value, str) else cell(value)
+
+    return text
 
 
 def _item_name(value: Any) -> str:

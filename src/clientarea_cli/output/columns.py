@@ -192,6 +192,20 @@ KEY_FIELDS: dict[str, str] = {
     "JournalEntry": "domain",
 }
 
+# Whose status a model's `status` is, by class name: in a table the status is translated in that
+# noun's context (msgctxt "invoice status"), so Spanish agrees (factura pagada, dominio caducado).
+# JSON, CSV and TSV keep the machine value. A model not named here shows its status as is.
+STATUS_NOUNS: dict[str, str] = {
+    "Invoice": "invoice",
+    "Domain": "domain",
+    "Service": "service",
+    "ServiceAddon": "service",
+    "TicketSummary": "ticket",
+    "Ticket": "ticket",
+    "TopUp": "top-up",
+    "TopUpRow": "top-up",
+}
+
 STATUS_STYLES = {
     "active": "green",
     "paid": "green",

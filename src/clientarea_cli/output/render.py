@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from pydantic import BaseModel
 
 from clientarea_cli.errors import UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, language
+from clientarea_cli.i18n.carried import shown
 from clientarea_cli.output import fields, table
-from clientarea_cli.output.cells import cell
+from clientarea_cli.output.cells import cell, status_cell
 from clientarea_cli.output.columns import (
     KEY_FIELDS,
     RIGHT_ALIGNED,
+    STATUS_NOUNS,
     STATUS_STYLES,
     default_columns,
     field_names,
@@ -145,17 +147,19 @@ class Renderer:
         elif self.fmt in ("csv", "tsv"):
             self._write_delimited([item], paths)
         else:
-            self.key_values([(p, fields.value(item, p)) for p in paths])
+            self.key_values([(p, fields.value(item, p)) for p in paths], model=model.__name__)
 
-    def key_values(self, pairs: Sequence[tuple[str, Any]]) -> None:
+    def key_values(self, pairs: Sequence[tuple[str, Any]], *, model: str | None = None) -> None:
+        """Key/value lines; `model` (a class name) says whose `status` it is (STATUS_NOUNS)."""
         from rich.table import Table
         from rich.text import Text
 
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold")
         table.add_column()
+        status, styles = _status_texts(model)
         for key, value in pairs:
-            table.add_row(Text(_label(key)), self._styled(key, value))
+            table.add_row(Text(_label(key)), self._styled(key, value, status, styles))
         self._print(table)
 
     def heading(self, text: str) -> None:
@@ -171,6 +175,8 @@ class Renderer:
             self.stderr.write(f"{text}\n")
 
     def warn(self, text: str) -> None:
+        """A warning on stderr; one carried in data (a model's `warnings`) is translated here."""
+        text = shown(text)
         word = _("warning:")
         prefix = f"\x1b[33m{word}\x1b[0m" if self.color else word
         self.stderr.write(f"{prefix} {text}\n")
@@ -195,20 +201,31 @@ class Renderer:
         for item in items:
             writer.writerow([cell(fields.value(item, p), machine=True) for p in paths])
 
-    def _styled(self, field: str, value: Any) -> Any:
+    def _styled(
+        self,
+        field: str,
+        value: Any,
+        status: Callable[[Any], str] | None = None,
+        styles: dict[str, str] = STATUS_STYLES,
+    ) -> Any:
         from rich.text import Text
 
-        formatter = self.formatters.get(field)
+        formatter = self.formatters.get(field) or (status if field == "status" else None)
         text = formatter(value) if formatter is not None else cell(value)
-        style = STATUS_STYLES.get(text, "") if field == "status" and self.color else ""
+        style = styles.get(text, "") if field == "status" and self.color else ""
         return Text(text, style=style)
 
     def _write_table(self, items: Sequence[BaseModel], paths: list[str], *, empty: str) -> None:
         if not items:
             self.notice(empty)
             return
+        status, styles = _status_texts(type(items[0]).__name__)
+        formatters = self.formatters
+        if language() != "en":  # statuses and carried warnings in the reader's language
+            translated = {"warnings": _warnings_cell} | ({"status": status} if status else {})
+            formatters = translated | formatters
         # Column by column, through C-level map: one formatter per column, no per-row lists.
-        columns = [list(map(self.formatters.get(p, cell), map(_getter(p), items))) for p in paths]
+        columns = [list(map(formatters.get(p, cell), map(_getter(p), items))) for p in paths]
         table.write(
             self.stdout,
             paths,
@@ -216,7 +233,7 @@ class Renderer:
             columns,
             right=RIGHT_ALIGNED,
             width=table.terminal_width(self.stdout),
-            styles=STATUS_STYLES,
+            styles=styles,
             color=self.color,
         )
 
@@ -245,6 +262,20 @@ class Renderer:
             width=None if terminal else 10_000,
             soft_wrap=False,
         )
+
+
+def _status_texts(model: str | None) -> tuple[Callable[[Any], str] | None, dict[str, str]]:
+    """How a table writes `model`'s status, and the status styles keyed by that text: translated
+    for the model's noun (factura pagada, dominio caducado); as is in English or for others."""
+    noun = STATUS_NOUNS.get(model or "")
+    if noun is None or language() == "en":
+        return None, STATUS_STYLES
+    text = status_cell(noun)
+    return text, {text(status): style for status, style in STATUS_STYLES.items()}
+
+
+def _warnings_cell(value: Any) -> str:
+    return ", ".join(map(shown, value)) if isinstance(value, list) else cell(value)
 
 
 def _getter(path: str) -> Callable[[BaseModel], Any]:

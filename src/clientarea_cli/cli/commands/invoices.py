@@ -72,7 +72,8 @@ def show(
         renderer.one(invoice)
         return
     renderer.key_values(
-        [(f, getattr(invoice, f)) for f in type(invoice).model_fields if f != "items"]
+        [(f, getattr(invoice, f)) for f in type(invoice).model_fields if f != "items"],
+        model=type(invoice).__name__,
     )
     renderer.heading("\nItems")
     from clientarea_cli.models import InvoiceItem

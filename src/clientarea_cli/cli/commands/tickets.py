@@ -96,7 +96,7 @@ def _thread(renderer: Renderer, ticket: Ticket) -> None:
         ("department", ticket.department), ("status", ticket.status),
         ("priority", ticket.priority), ("service", ticket.service_id), ("domain", ticket.domain),
         ("opened", ticket.created_at), ("last reply", ticket.last_reply_at),
-    ])  # fmt: skip
+    ], model=type(ticket).__name__)  # fmt: skip
     for message in ticket.messages:
         _message(renderer, message)
 

@@ -34,7 +34,7 @@ from clientarea_cli.errors import (
     ProviderError,
     UsageError,
 )
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import N_, _
 
 AUTH_CODES = frozenset({201, 202, 203, 204, 205, 206})
 """FOSSBilling's "Authentication Failed" codes (it answers them with HTTP 401)."""
@@ -117,7 +117,7 @@ class FossBillingBase(Driver):
             Capability.FUNDS_INVOICES,
         }
     )
-    credit_note: ClassVar[str | None] = (
+    credit_note: ClassVar[str | None] = N_(
         "FOSSBilling spends account credit by itself: a renewal invoice the balance covers is "
         "paid from it as soon as it is issued (with or without --use-credit)"
     )

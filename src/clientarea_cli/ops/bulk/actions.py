@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import BulkItemResult, Domain, Invoice, Money, Outcome, PlanItem
 
 
@@ -180,8 +181,12 @@ class Recurring(Action):
             expires = date.fromisoformat(self.card_expires)
             if expires < domain.next_due_date:
                 warnings.append(
-                    f"the card expires ({expires:%Y-%m}) before the next billing date "
-                    f"({domain.next_due_date}): the charge will fail and the domain may be suspended"
+                    carried(
+                        "the card expires ({expires}) before the next billing date ({due}): "
+                        "the charge will fail and the domain may be suspended",
+                        expires=f"{expires:%Y-%m}",
+                        due=domain.next_due_date,
+                    )
                 )
         return PlanItem(
             domain=domain.name,
