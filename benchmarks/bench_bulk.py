@@ -1,13 +1,17 @@
-"""Bulk: `domains recur --all` on 10,000 domains against a plain httpx script sending the same requests.
+"""Bulk: `domains recur --all` against a plain httpx script sending the same requests.
 
 The sandbox is served on 127.0.0.1 and answers every request after 20 ms (a provider's latency).
 The CLI runs once untimed while the benchmark records every request it sends (method, path,
 query, body, Idempotency-Key); the baseline script replays exactly those requests with one
 `httpx.Client`, parsing each JSON answer, and nothing else. The database is restored to its
 seeded state before every run, so each run makes the same changes. Goals (issue 12 item 4):
-- bulk endpoint: CLI CPU time ≤ 1.5 × the script's (sending the same ~22 requests in order);
-- per item, --concurrency 16: CLI wall time ≤ 1.15 × the script's (its reads in order, then the
-  per-domain requests from a pool of 16 threads);
+- bulk endpoint, 10,000 domains: CLI CPU time ≤ 1.5 × the script's (sending the same ~22
+  requests in order);
+- per item, --concurrency 16, 2,000 domains: CLI wall time ≤ 1.15 × the script's (its reads in
+  order, then the per-domain requests from a pool of 16 threads). Per item, both sides wait
+  on the provider's latency (2,000 × 20 ms over 16 threads: 2.5 s a run, where 10,000 took
+  12.5 s and made the benchmark take minutes); the CLI's fixed start-up weighs 5 times more
+  against 2,000 than against 10,000, so the ratio is no easier;
 - at most 25 requests for the bulk endpoint, peak RSS ≤ 150 MB either way.
 """
 
@@ -21,6 +25,7 @@ from typing import Any
 from harness import Bench, Case, Check, Run, Sandbox, time_run
 
 SIZE = 10_000
+PER_ITEM_SIZE = 2_000
 DELAY_MS = 20
 CONCURRENCY = 16
 
@@ -95,31 +100,33 @@ def record(sandbox: Sandbox, run: Run, env: dict[str, str], out: Path) -> tuple[
 def cases(bench: Bench) -> Iterator[Case | Check]:
     replay = bench.work / "replay.py"
     replay.write_text(REPLAY)
-    with bench.sandbox(domains=SIZE, delay_ms=DELAY_MS) as sandbox:
-        env = {**bench.env, **sandbox.env}
-        recur = ["domains", "recur", "--all", "--method", "21", "--yes"]
-        modes: tuple[tuple[str, list[str], int, str, float, int], ...] = (
-            ("bulk endpoint", [], 1, "cpu", 1.5, 5),
-            (
-                "per item, concurrency 16",
-                ["--per-item", "--concurrency", "16"],
-                16,
-                "wall",
-                1.15,
-                3,
-            ),
-        )
-        for label, extra, threads, metric, goal, runs in modes:
+    recur = ["domains", "recur", "--all", "--method", "21", "--yes"]
+    # label, domains, extra arguments, replay threads, metric, goal, pairs
+    modes: tuple[tuple[str, int, list[str], int, str, float, int], ...] = (
+        ("bulk endpoint", SIZE, [], 1, "cpu", 1.5, 5),
+        (
+            f"per item, concurrency {CONCURRENCY}",
+            PER_ITEM_SIZE,
+            ["--per-item", "--concurrency", str(CONCURRENCY)],
+            CONCURRENCY,
+            "wall",
+            1.15,
+            3,
+        ),
+    )
+    for label, size, extra, threads, metric, goal, runs in modes:
+        with bench.sandbox(domains=size, delay_ms=DELAY_MS) as sandbox:
+            env = {**bench.env, **sandbox.env}
             cli = bench.cli(*recur, *extra, before=sandbox.restore)
             recorded = bench.work / f"requests-{threads}.json"
             count, rss = record(sandbox, cli, env, recorded)
             if threads == 1:
-                yield Check(f"{SIZE} domains, {label}: requests", count, 25)
-            yield Check(f"{SIZE} domains, {label}: peak RSS MB", round(rss), 150, "MB")
+                yield Check(f"{size} domains, {label}: requests", count, 25)
+            yield Check(f"{size} domains, {label}: peak RSS MB", round(rss), 150, "MB")
             script = bench.script(replay, sandbox.url, str(recorded), str(threads))
             script.before = sandbox.restore
             yield Case(
-                f"{SIZE} domains, {label}: {metric} vs httpx script",
+                f"{size} domains, {label}: {metric} vs httpx script",
                 cli,
                 script,
                 goal=goal,

@@ -26,7 +26,7 @@ def _journal(tmp_path: Path) -> Journal:
 
 
 def _create(journal: Journal, *names: str, keyed: bool = False, skip: tuple[str, ...] = ()) -> str:
-    return journal.create_run(
+    run_id, planned = journal.create_run(
         command="lock",
         action="toggle",
         title="lock on",
@@ -36,6 +36,8 @@ def _create(journal: Journal, *names: str, keyed: bool = False, skip: tuple[str,
         items=_items(*names, skip=skip),
         keyed=keyed,
     )
+    assert planned == journal.items(run_id, ("planned",))
+    return run_id
 
 
 def test_the_file_is_private(tmp_path: Path) -> None:
@@ -115,3 +117,65 @@ def test_rate_limiter_spaces_requests() -> None:
         limited.acquire()
     # Three slots taken 1 ms apart: the next free slot is 3 ms after the first.
     assert limited._next == pytest.approx(100.003)
+
+
+def test_a_chunk_of_a_thousand_and_more_moves_state_in_a_few_statements(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    names = [f"d{i:04d}.es" for i in range(1_201)]
+    run_id = _create(journal, *names)
+    journal.mark_sending(run_id, list(range(1, 1_201)), "chunk-1")
+    items = journal.items(run_id)
+    assert (items[0].state, items[0].chunk_key) == ("planned", None)
+    assert {(i.state, i.chunk_key) for i in items[1:]} == {("sending", "chunk-1")}
+    # Settings share one outcome; failures and renewals (an invoice each) keep their own.
+    results = [
+        (seq, Outcome(domain=names[seq], ok=False, result="failed", error="locked out"))
+        if seq % 7 == 0
+        else (seq, Outcome(domain=names[seq], ok=True, result=f"invoice {seq}", invoice_id=seq))
+        if seq % 5 == 0
+        else (seq, Outcome(domain=names[seq], ok=True, result="lock on"))
+        for seq in range(1, 1_201)
+    ]
+    journal.record(run_id, results)
+    entries = journal.entries(run_id)
+    assert (entries[0].domain, entries[0].state) == ("d0000.es", "planned")
+    assert [(e.domain, e.state, e.result, e.error, e.invoice_id) for e in entries[1:]] == [
+        (names[seq], "done" if o.ok else "failed", o.result, o.error, o.invoice_id)
+        for seq, o in results
+    ]
+    [summary] = journal.summaries()
+    assert (summary.done, summary.failed, summary.pending) == (1_029, 171, 1)
+
+
+def test_a_journal_written_by_an_older_version_loses_its_state_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "state" / "journal.db"
+    journal = Journal(path)
+    journal.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE INDEX items_by_state ON items (run_id, state)")
+    journal = Journal(path)
+    run_id = _create(journal, "a.es")
+    assert journal.latest_unfinished("lock", "demo") == run_id
+    journal.close()
+    with sqlite3.connect(path) as conn:
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    assert ("items_by_state",) not in indexes
+
+
+def test_planning_pauses_the_garbage_collector_and_gives_it_back_even_on_error() -> None:
+    import gc
+
+    from clientarea_cli.ops.bulk.engine import collector_paused
+
+    def plan_unknown_domain() -> None:
+        with collector_paused():
+            assert not gc.isenabled()
+            raise NotFound("no such domain in this account: x.es")
+
+    assert gc.isenabled()
+    with pytest.raises(NotFound):
+        plan_unknown_domain()
+    assert gc.isenabled()
+    gc.unfreeze()

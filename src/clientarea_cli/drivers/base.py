@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from clientarea_cli.drivers.http import RetryPolicy
     from clientarea_cli.models import (
         Account,
-        BulkItemResult,
+        BulkItemStatus,
         ChildNameserver,
         Contact,
         DnsRecord,
@@ -165,9 +165,18 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
         raise self._unsupported(_("changing name servers"))
 
     def bulk_domains(
-        self, action: str, items: list[dict[str, object]], *, idempotency_key: str
-    ) -> list[BulkItemResult]:
-        """One provider bulk request (at most `BULK_CHUNK` items); one result per item, in order."""
+        self,
+        action: str,
+        items: list[dict[str, object]],
+        *,
+        idempotency_key: str,
+        with_data: bool = True,
+    ) -> list[BulkItemStatus]:
+        """One provider bulk request (at most `BULK_CHUNK` items); one result per item, in order.
+
+        `BulkItemResult`s (with each item's `data`) when `with_data`, else `BulkItemStatus`es:
+        a settings change needs only whether each item succeeded, and a chunk's answer is 500 KB
+        of domains whose parsing would cost more than the rest of its handling."""
         raise self._unsupported(_("bulk domain actions"))
 
     # -- domain records (child name servers, EPP code, contacts, DNS) -------------------------

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from clientarea_cli.models.domain_records import (
         BulkError,
         BulkItemResult,
+        BulkItemStatus,
         ChildNameserver,
         DnsRecord,
         DnsRecordInput,
@@ -130,6 +131,7 @@ _WHERE: dict[str, str] = {
     "BankAccountDetails": "billing",
     "BulkError": "domain_records",
     "BulkItemResult": "domain_records",
+    "BulkItemStatus": "domain_records",
     "CancellationRequest": "lifecycle",
     "ChildNameserver": "domain_records",
     "Contact": "account",
@@ -233,6 +235,7 @@ __all__ = [
     "BankAccountDetails",
     "BulkError",
     "BulkItemResult",
+    "BulkItemStatus",
     "CancellationRequest",
     "ChildNameserver",
     "Contact",

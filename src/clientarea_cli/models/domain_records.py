@@ -87,11 +87,17 @@ class BulkError(Model):
     details: dict[str, str] | None = None
 
 
-class BulkItemResult(Model):
-    """One item of a provider bulk endpoint's answer (`POST /v1/domains/bulk/{action}`)."""
+class BulkItemStatus(Model):
+    """One item of a provider bulk endpoint's answer (`POST /v1/domains/bulk/{action}`), without
+    what it changed: all a settings change needs (its `data`, the whole domain, is skipped)."""
 
     domain: str | int
     ok: bool
     status: int
     error: BulkError | None = None
+
+
+class BulkItemResult(BulkItemStatus):
+    """One item of a provider bulk endpoint's answer with its `data` (a renewal's invoice)."""
+
     data: dict[str, Any] | None = None

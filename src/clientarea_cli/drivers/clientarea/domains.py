@@ -12,7 +12,7 @@ from clientarea_cli.errors import MalformedResponse
 from clientarea_cli.i18n import _
 
 # The bulk answer's item model is needed at class creation (domain models load anyway).
-from clientarea_cli.models.domain_records import BulkItemResult
+from clientarea_cli.models.domain_records import BulkItemResult, BulkItemStatus
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Domain, Invoice
@@ -24,6 +24,10 @@ class _Nameservers(BaseModel):
 
 class _BulkResponse(BaseModel):
     results: list[BulkItemResult]
+
+
+class _BulkStatusResponse(BaseModel):
+    results: list[BulkItemStatus]
 
 
 class DomainActionsMixin(ClientAreaBase):
@@ -76,12 +80,20 @@ class DomainActionsMixin(ClientAreaBase):
         return self._send("PUT", domain_path(ref, "/nameservers"), _Nameservers, body).nameservers
 
     def bulk_domains(
-        self, action: str, items: list[dict[str, Any]], *, idempotency_key: str
-    ) -> list[BulkItemResult]:
+        self,
+        action: str,
+        items: list[dict[str, Any]],
+        *,
+        idempotency_key: str,
+        with_data: bool = True,
+    ) -> list[BulkItemStatus]:
+        model: type[_BulkResponse | _BulkStatusResponse] = (
+            _BulkResponse if with_data else _BulkStatusResponse
+        )
         answer = self._send(
             "POST",
             f"/domains/bulk/{action}",
-            _BulkResponse,
+            model,
             {"items": items},
             idempotency_key=idempotency_key,
         )
@@ -91,4 +103,4 @@ class DomainActionsMixin(ClientAreaBase):
                     "the provider answered {count} results for {count2} items (POST /domains/bulk/{action})"
                 ).format(count=len(answer.results), count2=len(items), action=action)
             )
-        return answer.results
+        return list(answer.results)

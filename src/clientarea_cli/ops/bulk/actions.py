@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, ClassVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.i18n.carried import carried
-from clientarea_cli.models import BulkItemResult, Domain, Invoice, Money, Outcome, PlanItem
+from clientarea_cli.models import (
+    BulkItemResult,
+    BulkItemStatus,
+    Domain,
+    Invoice,
+    Money,
+    Outcome,
+    PlanItem,
+)
 
 
 def _on_off(value: bool) -> str:
@@ -28,6 +37,8 @@ class Action:
     name: ClassVar[str]
     uses_keys: ClassVar[bool] = False
     """Whether each request is a POST that needs an idempotency key (so a resend is safe)."""
+    bulk_data: ClassVar[bool] = False
+    """Whether an outcome needs what the bulk endpoint answers for each item (its `data`)."""
 
     def params(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,7 +70,7 @@ class Action:
     def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
         raise NotImplementedError
 
-    def outcome(self, domain: str, result: BulkItemResult) -> Outcome:
+    def outcome(self, domain: str, result: BulkItemStatus) -> Outcome:
         """The outcome of one item of a bulk-endpoint answer."""
         if not result.ok:
             reason = result.error.message if result.error else f"failed with {result.status}"
@@ -68,7 +79,8 @@ class Action:
                     " (" + "; ".join(f"{k}: {v}" for k, v in result.error.details.items()) + ")"
                 )
             return Outcome(domain=domain, ok=False, result="failed", error=reason)
-        return self._success(domain, result.data or {})
+        data = result.data if isinstance(result, BulkItemResult) else None
+        return self._success(domain, data or {})
 
     def _success(self, domain: str, data: dict[str, Any]) -> Outcome:
         return Outcome(domain=domain, ok=True, result=self.done_text())
@@ -162,6 +174,11 @@ class Recurring(Action):
             parts.append(f"contact {label or contact_id}")
         return "recurring on" + (f" ({', '.join(parts)})" if parts else "")
 
+    @cached_property
+    def _card_last_day(self) -> date | None:
+        """`card_expires` read once, not once per domain planned."""
+        return date.fromisoformat(self.card_expires) if self.card_expires else None
+
     def _contact_after(self, current: int | None) -> int | None:
         return self.contact_id if self.set_contact else current
 
@@ -177,17 +194,16 @@ class Recurring(Action):
         else:
             skip = not now.enabled
         warnings = []
-        if self.enabled and self.card_expires and domain.next_due_date:
-            expires = date.fromisoformat(self.card_expires)
-            if expires < domain.next_due_date:
-                warnings.append(
-                    carried(
-                        "the card expires ({expires}) before the next billing date ({due}): "
-                        "the charge will fail and the domain may be suspended",
-                        expires=f"{expires:%Y-%m}",
-                        due=domain.next_due_date,
-                    )
+        expires = self._card_last_day
+        if self.enabled and expires and domain.next_due_date and expires < domain.next_due_date:
+            warnings.append(
+                carried(
+                    "the card expires ({expires}) before the next billing date ({due}): "
+                    "the charge will fail and the domain may be suspended",
+                    expires=expires.isoformat()[:7],
+                    due=domain.next_due_date,
                 )
+            )
         return PlanItem(
             domain=domain.name,
             domain_id=domain.id,
@@ -236,6 +252,7 @@ class Renew(Action):
 
     name: ClassVar[str] = "renew"
     uses_keys: ClassVar[bool] = True
+    bulk_data: ClassVar[bool] = True
 
     @property
     def endpoint(self) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from clientarea_cli.drivers.base import Driver
@@ -16,12 +18,33 @@ from clientarea_cli.ops.bulk.journal import Journal, JournalItem, RunRecord
 from clientarea_cli.ops.bulk.runner import Runner, RunOptions, RunResult
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a run is planned; then what exists is frozen.
+
+    Planning 10,000 domains creates some 300,000 objects that live until the run ends (domains,
+    plan rows, journal items) and no reference cycles; CPython's collector would walk them all
+    again each time allocations pile up: a quarter of a bulk-endpoint run's CPU. Frozen, they
+    are never walked again, and the collector resumes for what the requests allocate (a
+    per-item run makes cyclic garbage with every request).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def prepare(
     driver: Driver, action: Action, spec: targets.TargetSpec, warnings: list[str] | None = None
 ) -> plans.Plan:
     """The plan for a new run: resolve the targets (exit 5 on an unknown name), then plan."""
-    domains = targets.resolve(driver, spec)
-    return plans.build(action.bind(domains), domains, warnings)
+    with collector_paused():
+        domains = targets.resolve(driver, spec)
+        return plans.build(action.bind(domains), domains, warnings)
 
 
 def start(
@@ -36,17 +59,18 @@ def start(
 ) -> RunResult:
     """Journal the plan, then run the items that are not no-ops."""
     runner = Runner(driver, journal, "", plan.action, options, on_outcome)
-    runner.result.run_id = journal.create_run(
-        command=command,
-        action=plan.action.name,
-        title=plan.action.title,
-        params=plan.action.params(),
-        mode="bulk" if runner.bulk_mode() else "items",
-        profile=profile,
-        items=plan.items,
-        keyed=plan.action.uses_keys,
-    )
-    return runner.run(journal.items(runner.run_id, ("planned",)))
+    with collector_paused():
+        runner.result.run_id, planned = journal.create_run(
+            command=command,
+            action=plan.action.name,
+            title=plan.action.title,
+            params=plan.action.params(),
+            mode="bulk" if runner.bulk_mode() else "items",
+            profile=profile,
+            items=plan.items,
+            keyed=plan.action.uses_keys,
+        )
+    return runner.run(planned)
 
 
 @dataclass
@@ -78,6 +102,11 @@ def load_resumption(driver: Driver, journal: Journal, run_id: str) -> Resumption
     Keyed actions (renew) re-send with the item's stored idempotency key, which the provider
     answers from its store instead of acting twice.
     """
+    with collector_paused():
+        return _left_to_do(driver, journal, run_id)
+
+
+def _left_to_do(driver: Driver, journal: Journal, run_id: str) -> Resumption:
     record = journal.run(run_id)
     action = action_from_journal(record.action, record.params)
     left = journal.items(run_id, ("planned", "sending", "failed"))

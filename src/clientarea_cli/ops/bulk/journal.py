@@ -17,11 +17,11 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.i18n import _
@@ -55,17 +55,22 @@ SCHEMA = [
         updated_at TEXT NOT NULL,
         PRIMARY KEY (run_id, seq)
     )""",
-    "CREATE INDEX IF NOT EXISTS items_by_state ON items (run_id, state)",
+    # An index of items by state cost a third of each bulk update (one entry moved per item);
+    # the primary key finds a run's items as fast for every query here.
+    "DROP INDEX IF EXISTS items_by_state",
 ]
 UNFINISHED = ("planned", "sending")
+IN_BATCH = 500
+"""Items per `seq IN (…)` statement: under the 999 parameters the oldest SQLite builds allow."""
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@dataclass(frozen=True)
-class JournalItem:
+class JournalItem(NamedTuple):
+    """One item as the journal holds it (a tuple: a run makes 10,000 of them)."""
+
     seq: int
     domain: str
     domain_id: int
@@ -120,14 +125,34 @@ class Journal:
         self._conn.close()
 
     def _write(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        self._write_all([(sql, rows)])
+
+    def _write_all(self, statements: Iterable[tuple[str, Iterable[tuple[Any, ...]]]]) -> None:
+        """One transaction: every statement with each of its rows, all committed or none."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._conn.executemany(sql, rows)
+                for sql, rows in statements:
+                    self._conn.executemany(sql, rows)
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    @staticmethod
+    def _set_items(
+        assignments: str, values: tuple[Any, ...], run_id: str, seqs: list[int]
+    ) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+        """`UPDATE items SET …` for many items in a few statements (`seq IN (…)`): a chunk of
+        1,000 in 2 statements costs a third of 1,000 one-row updates."""
+        for start in range(0, len(seqs), IN_BATCH):
+            batch = seqs[start : start + IN_BATCH]
+            marks = ", ".join("?" * len(batch))
+            yield (
+                # Only this module's own column names and placeholders go into the text.
+                f"UPDATE items SET {assignments} WHERE run_id = ? AND seq IN ({marks})",  # noqa: S608
+                [(*values, run_id, *batch)],
+            )
 
     # -- writing ----------------------------------------------------------------------------
     def create_run(
@@ -141,7 +166,9 @@ class Journal:
         profile: str,
         items: list[PlanItem],
         keyed: bool,
-    ) -> str:
+    ) -> tuple[str, list[JournalItem]]:
+        """Record a new run and its items; answer its id and the items to send (`planned`), as
+        `items(run_id, ("planned",))` would read them back."""
         run_id = uuid.uuid4().hex[:12]
         now = _now()
         self._write(
@@ -149,6 +176,19 @@ class Journal:
             " status, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)",
             [(run_id, now, profile, command, action, title, json.dumps(params), mode, os.getpid())],
         )
+        planned = [
+            JournalItem(
+                seq=seq,
+                domain=item.domain,
+                domain_id=item.domain_id,
+                key=str(uuid.uuid4()) if keyed else None,
+                chunk_key=None,
+                state="planned",
+            )
+            for seq, item in enumerate(items)
+            if not item.skip
+        ]
+        keys = {item.seq: item.key for item in planned}
         self._write(
             "INSERT INTO items (run_id, seq, domain, domain_id, key, state, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -158,40 +198,39 @@ class Journal:
                     seq,
                     item.domain,
                     item.domain_id,
-                    str(uuid.uuid4()) if keyed and not item.skip else None,
+                    keys.get(seq),
                     "skipped" if item.skip else "planned",
                     now,
                 )
                 for seq, item in enumerate(items)
             ),
         )
-        return run_id
+        return run_id, planned
 
     def mark_sending(self, run_id: str, seqs: list[int], chunk_key: str | None = None) -> None:
-        now = _now()
-        self._write(
-            "UPDATE items SET state = 'sending', chunk_key = ?, updated_at = ?"
-            " WHERE run_id = ? AND seq = ?",
-            [(chunk_key, now, run_id, seq) for seq in seqs],
+        """Committed before the request for these items leaves (one transaction)."""
+        self._write_all(
+            self._set_items(
+                "state = 'sending', chunk_key = ?, updated_at = ?",
+                (chunk_key, _now()),
+                run_id,
+                seqs,
+            )
         )
 
     def record(self, run_id: str, results: list[tuple[int, Outcome]]) -> None:
+        """The outcomes of these items, in one transaction; items with the same outcome (a
+        chunk of settings all `done`) share one statement."""
+        alike: dict[tuple[str, str, str | None, int | None], list[int]] = {}
+        for seq, o in results:
+            state = "done" if o.ok else "failed"
+            alike.setdefault((state, o.result, o.error, o.invoice_id), []).append(seq)
         now = _now()
-        self._write(
-            "UPDATE items SET state = ?, result = ?, error = ?, invoice_id = ?, updated_at = ?"
-            " WHERE run_id = ? AND seq = ?",
-            [
-                (
-                    "done" if o.ok else "failed",
-                    o.result,
-                    o.error,
-                    o.invoice_id,
-                    now,
-                    run_id,
-                    seq,
-                )
-                for seq, o in results
-            ],
+        assignments = "state = ?, result = ?, error = ?, invoice_id = ?, updated_at = ?"
+        self._write_all(
+            statement
+            for values, seqs in alike.items()
+            for statement in self._set_items(assignments, (*values, now), run_id, seqs)
         )
 
     def retry_failed(self, run_id: str) -> None:

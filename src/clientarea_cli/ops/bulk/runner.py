@@ -186,11 +186,13 @@ class Runner:
                     _("interrupted; the items not finished are kept in the journal")
                 ) from None
 
-    def _report(self, outcome: Outcome) -> None:
+    def _report(self, outcomes: list[Outcome]) -> None:
+        """Hand outcomes to the caller (a chunk's at once: one lock for a thousand)."""
         with self._lock:
-            self.result.outcomes.append(outcome)
-            self._on_outcome(outcome)
-            if not outcome.ok and self.options.fail_fast:
+            self.result.outcomes.extend(outcomes)
+            for outcome in outcomes:
+                self._on_outcome(outcome)
+            if self.options.fail_fast and not all(outcome.ok for outcome in outcomes):
                 self._stop.set()
 
     def _record(self, seq: int, outcome: Outcome) -> None:
@@ -230,7 +232,7 @@ class Runner:
                     domain=item.domain, ok=False, result="failed", error=describe_error(exc)
                 )
             self._record(item.seq, outcome)
-            self._report(outcome)
+            self._report([outcome])
 
         return task
 
@@ -258,7 +260,9 @@ class Runner:
                 self.result.requests += 1
             body = [self.action.bulk_item(item.domain) for item in chunk]
             try:
-                results = self.driver.bulk_domains(self.action.endpoint, body, idempotency_key=key)
+                results = self.driver.bulk_domains(
+                    self.action.endpoint, body, idempotency_key=key, with_data=self.action.bulk_data
+                )
             except FATAL as exc:
                 self._fail(exc)
                 return
@@ -270,8 +274,7 @@ class Runner:
                 if self.action.uses_keys:
                     # The chunk's key is its only safe identity: its items stay `sending`, so a
                     # resume sends this same chunk under this same key, never a new one.
-                    for outcome in outcomes:
-                        self._report(outcome)
+                    self._report(outcomes)
                     return
             else:
                 outcomes = [
@@ -281,7 +284,6 @@ class Runner:
             self.journal.record(
                 self.run_id, [(i.seq, o) for i, o in zip(chunk, outcomes, strict=True)]
             )
-            for outcome in outcomes:
-                self._report(outcome)
+            self._report(outcomes)
 
         return task

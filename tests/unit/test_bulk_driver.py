@@ -1,0 +1,79 @@
+"""The clientarea driver's bulk endpoint: one request per chunk, and its answer read as far as
+the action needs (a settings change reads no `data`)."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from clientarea_cli.drivers.clientarea.driver import ClientAreaDriver
+from clientarea_cli.drivers.http import RetryPolicy
+from clientarea_cli.errors import MalformedResponse
+from clientarea_cli.models import BulkItemResult, BulkItemStatus
+
+ANSWER = {
+    "results": [
+        {"domain": "a.es", "ok": True, "status": 200, "error": None,
+         "data": {"id": 7, "name": "a.es", "nameservers": ["ns1.example.net"]}},
+        {"domain": "b.es", "ok": False, "status": 409,
+         "error": {"code": "locked", "message": "the domain is locked", "details": {"lock": "on"}},
+         "data": None},
+    ]
+}  # fmt: skip
+
+
+def _driver(seen: list[httpx.Request], answer: object = ANSWER) -> ClientAreaDriver:
+    def handle(request: httpx.Request) -> httpx.Response:
+        request.read()
+        seen.append(request)
+        return httpx.Response(200, json=answer)
+
+    return ClientAreaDriver(
+        "https://billing.example.com/api",
+        "sk_test",
+        transport=httpx.MockTransport(handle),
+        retry=RetryPolicy(attempts=1, sleep=lambda _: None),
+    )
+
+
+def test_a_settings_chunk_reads_each_item_s_status_not_its_data() -> None:
+    seen: list[httpx.Request] = []
+    items = [{"domain": "a.es", "enabled": True}, {"domain": "b.es", "enabled": True}]
+    results = _driver(seen).bulk_domains(
+        "lock", list(items), idempotency_key="k-1", with_data=False
+    )
+    [request] = seen
+    assert (request.method, request.url.path) == ("POST", "/api/v1/domains/bulk/lock")
+    assert request.headers["Idempotency-Key"] == "k-1"
+    assert json.loads(request.content) == {"items": items}
+    assert [type(r) for r in results] == [BulkItemStatus, BulkItemStatus]
+    assert [(r.domain, r.ok, r.status) for r in results] == [
+        ("a.es", True, 200),
+        ("b.es", False, 409),
+    ]
+    assert results[1].error is not None
+    assert (results[1].error.message, results[1].error.details) == (
+        "the domain is locked",
+        {"lock": "on"},
+    )
+    assert not hasattr(results[0], "data")
+
+
+def test_a_renewal_chunk_reads_each_item_s_data() -> None:
+    results = _driver([]).bulk_domains("renewal", [{"domain": "a.es"}, {"domain": "b.es"}],
+                                       idempotency_key="k-2")  # fmt: skip
+    assert all(isinstance(r, BulkItemResult) for r in results)
+    first = results[0]
+    assert isinstance(first, BulkItemResult)
+    assert first.data == {"id": 7, "name": "a.es", "nameservers": ["ns1.example.net"]}
+
+
+def test_an_answer_with_fewer_results_than_items_is_malformed_either_way() -> None:
+    for with_data in (True, False):
+        with pytest.raises(MalformedResponse, match="answered 2 results for 3 items"):
+            _driver([]).bulk_domains(
+                "lock", [{"domain": d} for d in ("a.es", "b.es", "c.es")],
+                idempotency_key="k-3", with_data=with_data,
+            )  # fmt: skip
