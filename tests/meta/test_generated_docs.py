@@ -87,6 +87,14 @@ def test_a_page_shows_options_with_defaults_panels_and_see_also(docs: list[Comma
     assert ".SH ENVIRONMENT\n.TP\n\\fBCLIENTAREA_PROFILE\\fR\n" in root
 
 
+def test_the_help_topics_pages_carry_the_topics() -> None:
+    formats = (MAN1 / "clientarea-help-formats.1").read_text(encoding="ascii")
+    assert ".SH OUTPUT FORMATS\n.nf\nOutput formats: \\-o, \\-\\-output FORMAT\n" in formats
+    assert "\n  jsonl  one JSON object per line, one per item of a list\n" in formats
+    environment = (MAN1 / "clientarea-help-environment.1").read_text(encoding="ascii")
+    assert ".SH ENVIRONMENT\n.TP\n\\fBCLIENTAREA_PROFILE\\fR\n" in environment
+
+
 @pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
 def test_pages_render_with_groff_without_warnings() -> None:
     pages = sorted(MAN1.glob("*.1"))

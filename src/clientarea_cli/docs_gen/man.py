@@ -101,8 +101,10 @@ def page(doc: CommandDoc, by_path: dict[tuple[str, ...], CommandDoc]) -> str:
         lines += [".SH EXAMPLES", ".RS 4", ".nf"]
         lines += [_guard(escape(example)) for example in doc.examples]
         lines += [".fi", ".RE"]
-    if len(doc.path) == 1:
+    if len(doc.path) == 1 or doc.path[1:] == ("help", "environment"):
         lines += _environment()
+    if doc.path[1:] == ("help", "formats"):
+        lines += _formats()
     lines += _exit_status()
     lines += _see_also(doc, by_path)
     return "\n".join(lines) + "\n"
@@ -162,6 +164,14 @@ def _environment() -> list[str]:
         name, _, meaning = line.partition("  ")
         lines += [".TP", f"\\fB{escape(name.strip())}\\fR", text(meaning.strip())]
     return lines
+
+
+def _formats() -> list[str]:
+    """The topic's own text, laid out as the terminal shows it."""
+    from clientarea_cli.cli.commands.help import FORMATS
+
+    lines = [_guard(escape(line)) for line in FORMATS.splitlines()]
+    return [".SH OUTPUT FORMATS", ".nf", *lines, ".fi"]
 
 
 def _exit_status() -> list[str]:
