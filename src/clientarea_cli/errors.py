@@ -125,9 +125,6 @@ class NotFound(ClientAreaError):
 
 
 class NotSupported(ClientAreaError):
-    """`operation` (a noun phrase, singular or plural: "renewing for 2 years", "cancellation
-    requests") is beyond `driver`: the provider is the subject, so the verb agrees either way."""
-
     exit_code = ExitCode.NOT_SUPPORTED
 
     def __init__(self, operation: str, driver: str, *, hint: str | None = None) -> None:
