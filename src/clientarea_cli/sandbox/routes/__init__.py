@@ -18,9 +18,10 @@ from . import (
     orders,
     payment_methods,
     pending,
-    service_lifecycle,
+    service_cancellation,
     service_options,
     service_panel,
+    service_upgrades,
     services,
     tickets,
     wallet,
@@ -32,7 +33,7 @@ def build_router() -> Router:
     modules = (
         account, services, domains, domain_actions, domain_bulk, domain_records, billing,
         invoice_payments, wallet, payment_methods, account_ops, contacts, tickets, content,
-        service_lifecycle, service_options, service_panel, catalog, orders,
+        service_cancellation, service_upgrades, service_options, service_panel, catalog, orders,
         pending,
     )  # fmt: skip
     for module in modules:

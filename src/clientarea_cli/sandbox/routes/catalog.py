@@ -25,7 +25,7 @@ from ..validation import hostname_problem
 from ..web import Response, not_found, validation_failed
 from .common import body_object, ok, path_id, select_page
 from .requests import unknown_fields
-from .service_lifecycle import (
+from .service_common import (
     pricing,
 )
 

@@ -40,7 +40,7 @@ from .catalog import availability, find_product
 from .common import body_object, keyed, ok, path_id
 from .domain_actions import NO_REGISTRAR_LOCK
 from .requests import unknown_fields
-from .service_lifecycle import (
+from .service_common import (
     cycles_of,
     is_int,
 )

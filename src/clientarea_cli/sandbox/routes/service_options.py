@@ -28,7 +28,7 @@ from ..web import Response, not_found, validation_failed
 from .billing import invoice_json
 from .common import body_object, keyed, ok, path_id
 from .requests import unknown_fields
-from .service_lifecycle import (
+from .service_common import (
     conflict,
     cycles_of,
     find_service,

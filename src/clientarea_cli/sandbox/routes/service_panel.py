@@ -35,7 +35,7 @@ from ..validation import email_problem
 from ..web import Response, not_found, validation_failed
 from .common import body_object, keyed, ok
 from .requests import unknown_fields
-from .service_lifecycle import (
+from .service_common import (
     conflict,
     find_service,
     is_int,

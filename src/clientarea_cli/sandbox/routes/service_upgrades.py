@@ -1,10 +1,6 @@
-"""A service's lifecycle: cancellation requests, and upgrades and downgrades at a prorated price.
+"""Upgrades and downgrades of a service at a prorated price.
 
 Sandbox rules beyond the contract's shapes:
-- ``immediate`` cancels at once (the service and its add-ons are ``cancelled``, unpaid invoices
-  billing only them are cancelled, nothing is refunded); ``end_of_period`` takes effect on the
-  service's ``next_due_date`` and needs a paid period still running (else ``422 when``); a
-  ``cancelled`` or ``expired`` service, or one with a pending request, answers 409;
 - upgrade and downgrade targets are the other products of the service's family (the web hosting
   plans, the VPS sizes, the SSL certificates); ``direction`` compares their tiers; the quote is
   ``proration.prorate`` over the current period (see that module for the formula), and a service
@@ -12,256 +8,43 @@ Sandbox rules beyond the contract's shapes:
 - an amount due is invoiced (type ``upgrade``, due in 7 days) and the plan changes once it is paid
   (``fulfilment``); otherwise the plan changes at once and any ``amount_credited`` goes to the
   wallet (an ``adjustment`` movement).
-
-The helpers at the top are shared with ``service_options`` and ``service_panel``.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..catalog import CYCLES
 from ..dates import instant_on
-from ..fulfilment import apply_upgrade, cancel_service, catch_up
-from ..invoicing import CYCLE_MONTHS, Line, issue_invoice
+from ..fulfilment import apply_upgrade
+from ..invoicing import CYCLE_MONTHS, Line
 from ..money import money, quantize, to_text
 from ..params import Query
 from ..proration import Proration, current_period, prorate
 from ..router import Context, Router
-from ..web import ApiError, Response, not_found, validation_failed
+from ..web import Response, validation_failed
 from .billing import invoice_json
-from .common import body_object, keyed, ok, path_id
+from .common import body_object, keyed, ok
 from .requests import unknown_fields
-from .services import _addons as addons_of
-from .services import _service as service_fields
-
-INVOICE_DUE_DAYS = 7
-MAX_REASON = 2000
-NO_CANCEL = ("cancelled", "expired")
-
-
-# -- shared by the service routes ---------------------------------------------------------------
-
-
-def is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def conflict(message: str, details: object = None) -> ApiError:
-    return ApiError(409, "conflict", message, details)
-
-
-def find_service(conn: sqlite3.Connection, ctx: Context) -> sqlite3.Row:
-    """The client's service ``{id}`` (another client's is not found), after catching up on what
-    was paid or fell due since."""
-    service_id = path_id(ctx, "id", "service")
-    catch_up(conn, ctx.client_id, ctx.today)
-    row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM services WHERE id = ? AND client_id = ?", (service_id, ctx.client_id)
-    ).fetchone()
-    if row is None:
-        raise not_found("service")
-    return row
-
-
-def product_of(conn: sqlite3.Connection, service: sqlite3.Row) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM products WHERE id = ?", (service["product_id"],)
-    ).fetchone()
-    return row
-
-
-def label(service: sqlite3.Row) -> str:
-    """``service 101 (Hosting Pro, garcia-hosting.es)``."""
-    where = f", {service['domain']}" if service["domain"] else ""
-    return f"service {service['id']} ({service['product']}{where})"
-
-
-def require_active(service: sqlite3.Row, what: str) -> None:
-    if service["status"] != "active":
-        raise conflict(f"{label(service)} is {service['status']}: {what}",
-                       {"status": service["status"]})  # fmt: skip
-
-
-def service_json(conn: sqlite3.Connection, service_id: int) -> dict[str, object]:
-    row = conn.execute("SELECT * FROM services WHERE id = ?", (service_id,)).fetchone()
-    return service_fields(row, addons_of(conn, [row])[service_id])
-
-
-def pricing(conn: sqlite3.Connection, table: str, column: str, owner: int, currency: str,
-            *, recurring_only: bool = False) -> list[dict[str, object]]:  # fmt: skip
-    """``[ProductPrice]`` of a product or an add-on in the currency, in the cycles' order."""
-    rows = conn.execute(
-        f"SELECT * FROM {table} WHERE {column} = ? AND currency = ?",  # noqa: S608 - our names
-        (owner, currency),
-    ).fetchall()
-    rows.sort(key=lambda r: CYCLES.index(r["billing_cycle"]))
-    return [
-        {"billing_cycle": r["billing_cycle"], "price": money(r["price"], currency),
-         "setup_fee": money(r["setup_fee"], currency)}
-        for r in rows
-        if not recurring_only or r["billing_cycle"] in CYCLE_MONTHS
-    ]  # fmt: skip
-
-
-def cycles_of(conn: sqlite3.Connection, table: str, column: str, owner: int, currency: str,
-              *, recurring_only: bool = False) -> str:  # fmt: skip
-    """``monthly, annually``: the cycles a product or an add-on is offered in."""
-    offered = pricing(conn, table, column, owner, currency, recurring_only=recurring_only)
-    return ", ".join(str(p["billing_cycle"]) for p in offered)
-
-
-def issue(conn: sqlite3.Connection, ctx: Context, currency: str, lines: list[Line]) -> int:
-    due = ctx.today + timedelta(days=INVOICE_DUE_DAYS)
-    return issue_invoice(conn, ctx.client_id, currency, lines, ctx.today, due)
-
-
-# -- cancellation requests ----------------------------------------------------------------------
-
-
-def _request_json(row: sqlite3.Row) -> dict[str, object]:
-    return {
-        "id": row["id"], "service_id": row["service_id"], "when": row["timing"],
-        "reason": row["reason"], "status": row["status"], "effective_date": row["effective_date"],
-        "created_at": row["created_at"],
-    }  # fmt: skip
-
-
-def _open_request(conn: sqlite3.Connection, service_id: int) -> sqlite3.Row | None:
-    row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM cancellation_requests WHERE service_id = ? AND status != 'withdrawn'"
-        " ORDER BY id DESC",
-        (service_id,),
-    ).fetchone()
-    return row
-
-
-def create_cancellation(ctx: Context) -> Response:
-    def handler() -> Response:
-        body = body_object(ctx)
-        problems = unknown_fields(body, ("when", "reason"))
-        when, reason = body.get("when"), body.get("reason")
-        if when not in ("immediate", "end_of_period"):
-            problems["when"] = "is required: immediate or end_of_period"
-        if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_REASON):
-            problems["reason"] = f"must be text of at most {MAX_REASON} characters, or null"
-        if problems:
-            raise validation_failed(problems)
-        with ctx.db.write() as conn:
-            service = find_service(conn, ctx)
-            if service["status"] in NO_CANCEL:
-                raise conflict(f"{label(service)} is already {service['status']}",
-                               {"status": service["status"]})  # fmt: skip
-            existing = _open_request(conn, int(service["id"]))
-            if existing is not None:
-                raise conflict(
-                    f"{label(service)} already has a cancellation request ({existing['timing']},"
-                    f" effective {existing['effective_date']}); withdraw it first",
-                    {"request": _request_json(existing)},
-                )
-            effective = ctx.today.isoformat()
-            if when == "end_of_period":
-                next_due = service["next_due_date"]
-                if service["billing_cycle"] not in CYCLE_MONTHS or next_due is None:
-                    raise validation_failed({"when": f"{label(service)} is billed "
-                                             f"{service['billing_cycle']}: it has no billing period "
-                                             "to end, so it can only be cancelled immediately"})  # fmt: skip
-                if next_due <= effective:
-                    raise validation_failed({"when": f"the paid period of {label(service)} ended "
-                                             f"on {next_due}: cancel it immediately"})  # fmt: skip
-                effective = next_due
-            created = instant_on(ctx.today)
-            cursor = conn.execute(
-                "INSERT INTO cancellation_requests (client_id, service_id, timing, reason, status,"
-                " effective_date, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-                (ctx.client_id, service["id"], when, reason, effective, created),
-            )
-            conn.execute(
-                "UPDATE services SET cancel_when = ?, cancel_reason = ?, cancel_requested_at = ?"
-                " WHERE id = ?",
-                (when, reason, created, service["id"]),
-            )
-            if when == "immediate":
-                cancel_service(conn, int(service["id"]), ctx.today)
-                conn.execute(
-                    "UPDATE cancellation_requests SET status = 'completed', completed_at = ?"
-                    " WHERE id = ?",
-                    (ctx.today.isoformat(), cursor.lastrowid),
-                )
-            row = conn.execute(
-                "SELECT * FROM cancellation_requests WHERE id = ?", (cursor.lastrowid,)
-            ).fetchone()
-        return ok(_request_json(row), 201)
-
-    return keyed(ctx, handler)
-
-
-def get_cancellation(ctx: Context) -> Response:
-    with ctx.db.write() as conn:
-        service = find_service(conn, ctx)
-        row = _open_request(conn, int(service["id"]))
-    if row is None:
-        raise not_found("cancellation request")
-    return ok(_request_json(row))
-
-
-def withdraw_cancellation(ctx: Context) -> Response:
-    with ctx.db.write() as conn:
-        service = find_service(conn, ctx)
-        row = _open_request(conn, int(service["id"]))
-        if row is None:
-            raise not_found("cancellation request")
-        if row["status"] == "completed":
-            raise conflict(f"{label(service)} was cancelled on {row['effective_date']}: the "
-                           "request is completed and cannot be withdrawn")  # fmt: skip
-        conn.execute(
-            "UPDATE cancellation_requests SET status = 'withdrawn' WHERE id = ?", (row["id"],)
-        )
-        conn.execute(
-            "UPDATE services SET cancel_when = NULL, cancel_reason = NULL,"
-            " cancel_requested_at = NULL WHERE id = ?",
-            (service["id"],),
-        )
-    return Response(204, b"")
-
-
-# -- configurable options' prices (the routes are in service_options) ----------------------
-
-
-def option_rows(conn: sqlite3.Connection, product: sqlite3.Row | None) -> list[sqlite3.Row]:
-    if product is None or product["family"] is None:
-        return []
-    return conn.execute(
-        "SELECT * FROM product_options WHERE family = ? ORDER BY position", (product["family"],)
-    ).fetchall()
-
-
-def option_values(service: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any]:
-    """Every option's value: the service's choice, else the option's default."""
-    stored = json.loads(service["options"] or "{}")
-    stored = stored if isinstance(stored, dict) else {}
-    return {r["key"]: stored.get(r["key"], json.loads(r["default_value"] or "null")) for r in rows}
-
-
-def options_price(
-    rows: list[sqlite3.Row], values: dict[str, Any], currency: str, cycle: str
-) -> Decimal:
-    """What the chosen options add to each renewal of ``cycle``."""
-    months = CYCLE_MONTHS.get(cycle, 0)
-    total = Decimal(0)
-    for row in rows:
-        for choice in json.loads(row["choices"] or "[]"):
-            if choice["value"] == values.get(row["key"]):
-                total += Decimal(choice["monthly"].get(currency, "0")) * months
-    return total
-
-
-# -- upgrades and downgrades --------------------------------------------------------------------
+from .service_common import (
+    conflict,
+    cycles_of,
+    find_service,
+    is_int,
+    issue,
+    label,
+    option_rows,
+    option_values,
+    options_price,
+    pricing,
+    product_of,
+    require_active,
+    service_json,
+)
 
 
 def _targets(conn: sqlite3.Connection, product: sqlite3.Row | None, currency: str) -> list[sqlite3.Row]:  # fmt: skip
@@ -473,11 +256,6 @@ def _credit_wallet(conn: sqlite3.Connection, ctx: Context, service: sqlite3.Row,
 
 def register(router: Router) -> None:
     base = "/v1/services/{id}"
-    router.add("POST", f"{base}/cancellation", "createServiceCancellation", create_cancellation)
-    router.add("GET", f"{base}/cancellation", "getServiceCancellation", get_cancellation)
-    router.add(
-        "DELETE", f"{base}/cancellation", "withdrawServiceCancellation", withdraw_cancellation
-    )
     router.add("GET", f"{base}/upgrade-options", "listUpgradeOptions", list_upgrade_options)
     router.add("POST", f"{base}/upgrade-quote", "quoteServiceUpgrade", quote_upgrade)
     router.add("POST", f"{base}/upgrade", "upgradeService", upgrade_service)
