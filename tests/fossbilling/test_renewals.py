@@ -82,7 +82,13 @@ def test_renewing_twice_without_paying_issues_one_invoice(
     assert (again.exit_code, again.stdout) == (3, first.stdout), again.stderr
     lines = again.stderr.splitlines()
     assert lines[1].startswith("renew 1y: 0 done, 1 unpaid, 0 failed (run "), again.stderr
-    assert lines[3] == "error: 1 of 1 renewal(s) not done: invoice unpaid"
+    assert lines[2:] == [  # how to pay on FOSSBilling, not `invoices pay` (exit 6 there)
+        "1 renewal(s) not done: their invoices (7) stay unpaid until you pay them: pay on the "
+        "invoice's page of the FOSSBilling client area in a browser; FOSSBilling spends account "
+        "credit on unpaid invoices by itself when its cron runs",
+        "error: 1 of 1 renewal(s) not done: invoice unpaid",
+        "hint: pay them as above; the same renew run again reuses the open invoices",
+    ]
     assert _renewal_invoices(fb_reset, 4) == [(7, "unpaid")]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ import typer
 
 from clientarea_cli.cli.bulk_resume import check_resume_args, hint_on_stop, resume_command
 from clientarea_cli.cli.context import AppContext
+from clientarea_cli.cli.renew_payment import unpaid_renewals
 from clientarea_cli.errors import ConfirmationRequired, Declined, PartialFailure, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.i18n.carried import shown
@@ -211,7 +211,7 @@ def run(
                     driver, journal, resumption, options=options, on_outcome=reporter.outcome
                 )
             finish(renderer, resumption.action, _settled(settle, driver, resumption.action, result),
-                   skipped=0, record=journal.run(run_id))  # fmt: skip
+                   skipped=0, record=journal.run(run_id), pay_hint=driver.pay_hint)  # fmt: skip
             return
         action, warnings = build(driver)
         plan = engine.prepare(driver, action, spec, warnings)
@@ -244,7 +244,8 @@ def run(
                 on_outcome=reporter.outcome,
             )
         finish(renderer, action, _settled(settle, driver, action, result),
-               skipped=plan.skipped, record=journal.run(result.run_id))  # fmt: skip
+               skipped=plan.skipped, record=journal.run(result.run_id),
+               pay_hint=driver.pay_hint)  # fmt: skip
     finally:
         journal.close()
 
@@ -374,9 +375,6 @@ class Reporter:
             self._progress.advance(self._task)
 
 
-LIST_INVOICES_UP_TO = 20
-
-
 def _settled(
     settle: Callable[[Driver, Action, RunResult], RunResult] | None,
     driver: Driver,
@@ -387,9 +385,17 @@ def _settled(
 
 
 def finish(
-    renderer: Renderer, action: Action, result: RunResult, *, skipped: int, record: RunRecord
+    renderer: Renderer,
+    action: Action,
+    result: RunResult,
+    *,
+    skipped: int,
+    record: RunRecord,
+    pay_hint: str | None = None,
 ) -> None:
-    """The summary; exit 3 when an item failed or a renewal was left unpaid (not done)."""
+    """The summary; exit 3 when an item failed or a renewal was left unpaid (not done).
+
+    `pay_hint`: the driver's, for a provider that takes no payment through the API."""
     from clientarea_cli.models import Outcome
 
     if renderer.fmt in ("json", "csv", "tsv"):
@@ -404,25 +410,7 @@ def finish(
     if skipped:
         line += f", {skipped} unchanged"
     renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
-    if len(due) > LIST_INVOICES_UP_TO and not renderer.verbose:
-        # 10,000 renewals would make one 60 KB line: count and total (the list: -o json, --verbose).
-        totals: dict[str, Decimal] = {}
-        for o in due:
-            if o.amount_due is not None:
-                currency = o.amount_due.currency
-                totals[currency] = totals.get(currency, Decimal(0)) + o.amount_due.amount
-        renderer.notice(
-            _(
-                "{count} invoice(s) left to pay ({total}); they stay unpaid until you pay them: `clientarea invoices list --status unpaid` (every number: --verbose or -o json)"
-            ).format(count=len(due), total=", ".join(f"{v} {c}" for c, v in sorted(totals.items())))
-        )
-    elif due:
-        ids = " ".join(dict.fromkeys(str(o.invoice_id) for o in due))  # one invoice may bill two
-        renderer.notice(
-            _(
-                "{count} renewal(s) not done: their invoices stay unpaid until you pay them: `clientarea invoices pay {ids} --method CARD` (or --use-credit, --transfer)"
-            ).format(count=len(due), ids=ids)
-        )
+    unpaid = unpaid_renewals(renderer, due, len(result.outcomes), pay_hint) if due else None
     if failed:
         raise PartialFailure(
             _("{count} of {count2} domain(s) failed").format(
@@ -434,13 +422,5 @@ def finish(
                 ).format(run_id=result.run_id, resume_command=resume_command(record))
             ),
         )
-    if due:
-        raise PartialFailure(
-            _("{count} of {total} renewal(s) not done: invoice unpaid").format(
-                count=len(due), total=len(result.outcomes)
-            ),
-            hint=_(
-                "pay them as above, or run the same renew again with --method CARD: it reuses "
-                "the open invoices"
-            ),
-        )
+    if unpaid is not None:
+        raise unpaid

@@ -73,6 +73,9 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
     credit_note: ClassVar[str | None] = None
     """For plans: what the provider does with account credit by itself (None: nothing)."""
+    pay_hint: ClassVar[str | None] = None
+    """How to pay an invoice when the provider takes no payment through the API (a message
+    marked with N_; None: `clientarea invoices pay`)."""
 
     def __init__(
         self,

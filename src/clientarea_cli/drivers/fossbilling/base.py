@@ -49,6 +49,11 @@ _USAGE_WORDS = re.compile(
 )
 _PAYMENT_WORDS = re.compile(r"not enough|insufficient|balance is too low", re.IGNORECASE)
 PER_PAGE = 100
+PAY_IN_BROWSER = N_(
+    "pay on the invoice's page of the FOSSBilling client area in a browser; "
+    "FOSSBilling spends account credit on unpaid invoices by itself when its cron runs"
+)
+"""FOSSBilling takes no payment through its client API: how an unpaid invoice gets paid."""
 
 
 def is_read(method: str) -> bool:
@@ -121,6 +126,7 @@ class FossBillingBase(Driver):
         "FOSSBilling spends account credit by itself: a renewal invoice the balance covers is "
         "paid from it as soon as it is issued (with or without --use-credit)"
     )
+    pay_hint: ClassVar[str | None] = PAY_IN_BROWSER
     per_page: int = PER_PAGE
     """Rows asked per page; FOSSBilling has no cap, but pages keep answers small."""
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from clientarea_cli.drivers.fossbilling.account import AccountMixin
+from clientarea_cli.drivers.fossbilling.base import PAY_IN_BROWSER
 from clientarea_cli.drivers.fossbilling.orders import money
 from clientarea_cli.errors import MalformedResponse, NotFound, NotSupported
 from clientarea_cli.i18n import _
@@ -136,10 +137,7 @@ class BillingMixin(AccountMixin):
         raise NotSupported(
             _("paying an invoice through the API"),
             self.name,
-            hint=_(
-                "pay on the invoice's page of the FOSSBilling client area in a browser; "
-                "FOSSBilling spends account credit on unpaid invoices by itself when its cron runs"
-            ),
+            hint=_(PAY_IN_BROWSER),
         )
 
     def get_invoice_pdf(self, invoice_id: int) -> tuple[bytes, str | None]:
