@@ -1,8 +1,9 @@
 """Start-up: help, Tab completion at every level, and one API command, against floors.
 
 Floors, run by the same Python in the same environment, paired with each case:
-- a minimal Typer app (one group, one command, one option), for `--help` and for completion at
-  the first word, the second word and the option level (issue 12 item 3: ≤ 1.1×);
+- a minimal Typer app (one group, two commands, one option with values), for `--help` and for
+  completion at the first word, the second word, the option level and an option's value
+  (issue 12 item 3: ≤ 1.1×);
 - a one-request httpx script (GET /v1/domains, JSON printed), for `domains list -o json`
   (issue 12 item 2: ≤ 2× the script and ≤ 1.6× `clientarea domains --help`).
 """
@@ -22,7 +23,10 @@ app.add_typer(greet, name="greet")
 
 
 @greet.command()
-def hello(name: str = "world", excited: bool = False) -> None:
+def hello(
+    name: str = typer.Option("world", autocompletion=lambda: ["moon", "world"]),
+    excited: bool = False,
+) -> None:
     """Say hello."""
     typer.echo(f"hello {name}")
 
@@ -49,7 +53,8 @@ with httpx.Client(base_url=sys.argv[1],
 
 
 def completion(argv: list[str], var: str, words: str) -> Run:
-    cword = str(len(words.split()) - 1)
+    """A Tab press after `words` (a trailing space: completing a new, empty word)."""
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
     return Run(argv, env={var: "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword})
 
 
@@ -73,6 +78,7 @@ def cases(bench: Bench) -> Iterator[Case | Check]:
         ("first word", "clientarea dom", "floor gr"),
         ("second word", "clientarea domains l", "floor greet h"),
         ("option", "clientarea domains list --ex", "floor greet hello --ex"),
+        ("option value", "clientarea domains list --status ", "floor greet hello --name "),
     )
     for level, words_ours, words_floor in levels:
         yield Case(

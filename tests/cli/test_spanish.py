@@ -30,12 +30,7 @@ INVOICES_HELP = """\
  Listar y consultar facturas.
 
 ╭─ Opciones ───────────────────────────────────────────────────────────────────╮
-│ --install-completion            Instala el autocompletado para la shell      │
-│                                 actual.                                      │
-│ --show-completion               Muestra el autocompletado para la shell      │
-│                                 actual, para copiarlo o personalizar la      │
-│                                 instalación.                                 │
-│ --help                -h        Muestra esta ayuda y termina.                │
+│ --help  -h        Muestra esta ayuda y termina.                              │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 ╭─ Comandos ───────────────────────────────────────────────────────────────────╮
 │ list      Lista las facturas, las más recientes primero.                     │

@@ -6,11 +6,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-import typer
-
 from clientarea_cli import errors
 from clientarea_cli.cli.app import SUBCOMMANDS
 from clientarea_cli.cli.commands.completion import script
+from clientarea_cli.cli.lazy import LazyCommands, command_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,7 +33,7 @@ def test_every_command_has_help_and_an_example() -> None:
     for name, (module_name, short_help) in SUBCOMMANDS.items():
         assert short_help.endswith(".")
         module = importlib.import_module(module_name)
-        command = typer.main.get_command(module.app)
+        command = command_of(module.app)
         commands = getattr(command, "commands", {name: command})
         for sub_name, sub in commands.items():
             text = sub.help or ""
@@ -43,6 +42,73 @@ def test_every_command_has_help_and_an_example() -> None:
             elif "Example:" not in text and module_name.rsplit(".", 1)[1] not in ("help",):
                 missing.append(f"{name} {sub_name}: no example")
     assert missing == []
+
+
+def test_lazy_tables_say_what_the_commands_say() -> None:
+    """Tab completes command names from the tables in cli/lazy.py: their help is the command's."""
+    from typer import _click
+
+    def groups(command: _click.Command, path: str) -> list[tuple[str, LazyCommands]]:
+        found = [(path, command)] if isinstance(command, LazyCommands) else []
+        for name, sub in getattr(command, "commands", {}).items():
+            found += groups(sub, f"{path} {name}")
+        return found
+
+    tables = {}
+    for name, (module_name, _help) in SUBCOMMANDS.items():
+        root = command_of(importlib.import_module(module_name).app)
+        for path, group in groups(root, name):
+            tables[path] = sorted(group.lazy_commands)
+            for sub_name, (_target, short) in group.lazy_commands.items():
+                real = group.commands[sub_name].help or ""
+                assert real.split("\n\n")[0] == short, f"{path} {sub_name}"
+    assert tables == {
+        "domains": sorted(
+            [
+                "list",
+                "show",
+                "renew",
+                "recur",
+                "autorenew",
+                "lock",
+                "privacy",
+                "epp",
+                "check",
+                "nameservers",
+                "child-ns",
+                "contacts",
+                "dns",
+            ]
+        ),
+        "domains contacts": ["set", "show"],
+        "domains nameservers": ["set"],
+        "services": sorted(
+            [
+                "list",
+                "show",
+                "payment-method",
+                "cancel",
+                "upgrade",
+                "options",
+                "password",
+                "credentials",
+                "login-url",
+                "usage",
+                "cancel-request",
+                "addons",
+                "mailboxes",
+            ]
+        ),
+    }
+
+
+def test_command_modules_keep_real_annotations() -> None:
+    """Typer reads every option from annotations when it builds a command (on each Tab press):
+    with `from __future__ import annotations` they are strings, compiled and evaluated each time."""
+    cli = ROOT / "src" / "clientarea_cli" / "cli"
+    modules = [cli / "app.py", *sorted((cli / "commands").glob("*.py"))]
+    future = "from __future__ import annotations"
+    assert [p.name for p in modules if future in p.read_text().splitlines()] == []
 
 
 def test_completion_scripts_are_current() -> None:

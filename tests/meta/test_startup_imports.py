@@ -72,14 +72,64 @@ def test_group_help_loads_only_that_group(tmp_path: Path) -> None:
     assert heavy(modules) == ["clientarea_cli.cli.commands.domains"]
 
 
+COMMAND_MODULES = "clientarea_cli.cli.commands."
+
+
+def complete_probe(
+    tmp_path: Path, words: str, shell: str = "bash", env: dict[str, str] | None = None
+) -> tuple[set[str], list[str]]:
+    """The modules a Tab press imports, and the candidates it prints (one per line)."""
+    if shell == "bash":
+        cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+        tab = {"COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    else:
+        tab = {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    tab["_CLIENTAREA_COMPLETE"] = f"complete_{shell}"
+    modules, stdout = probe(tmp_path, [], {**tab, **(env or {})})
+    return modules, stdout.splitlines()
+
+
+def command_modules(modules: set[str]) -> list[str]:
+    return sorted(m.removeprefix(COMMAND_MODULES) for m in modules if m.startswith(COMMAND_MODULES))
+
+
 def test_completion_imports_neither_heavy_libraries_nor_rich(tmp_path: Path) -> None:
     cases = (
-        ("clientarea dom", "1", "domains"),
-        ("clientarea domains list --exp", "3", "--expiring-within"),
+        ("clientarea dom", ["domains"], []),
+        ("clientarea domains l", ["list", "lock"], ["domains"]),
+        ("clientarea domains list --exp", ["--expiring-within"], ["domains"]),
+        ("clientarea domains renew --exp", ["--expiring-within"], ["domain_bulk", "domains"]),
+        (
+            "clientarea domains nameservers s",
+            ["set", "show"],
+            ["domain_records", "domains"],
+        ),
+        (
+            "clientarea services can",
+            ["cancel", "cancel-request"],
+            ["services"],
+        ),
+        (
+            "clientarea services mailboxes l",
+            ["list"],
+            ["service_lifecycle", "service_panel", "service_tickets", "services"],
+        ),
     )
-    for words, cword, expected in cases:
-        env = {"_CLIENTAREA_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
-        modules, stdout = probe(tmp_path, [], env)
-        assert stdout.split() == [expected]
-        assert [m for m in heavy(modules) if "commands" not in m] == []
-        assert not any(m == "rich" or m.startswith("rich.") for m in modules)
+    for words, expected, loaded in cases:
+        for shell in ("bash", "zsh", "fish"):
+            modules, lines = complete_probe(tmp_path, words, shell)
+            assert heavy(modules) == [f"{COMMAND_MODULES}domains"] * ("domains" in loaded)
+            assert not any(m == "rich" or m.startswith("rich.") for m in modules), (words, shell)
+            assert command_modules(modules) == loaded, (words, shell)
+            if shell == "bash":
+                assert sorted(lines) == expected
+            elif shell == "fish":
+                assert sorted(line.split("\t")[0] for line in lines) == expected
+
+
+def test_zsh_completion_shows_each_candidate_with_its_help(tmp_path: Path) -> None:
+    _, lines = complete_probe(tmp_path, "clientarea domains l", "zsh")
+    assert lines == [
+        '_arguments \'*: :(("list":"List domains, soonest expiry first."',
+        '"lock":"Switch the registrar (transfer) lock on or..."))\'',
+    ]

@@ -1,9 +1,9 @@
 """The root command: global options, and the table of lazily loaded command groups.
 
 Keep this module's imports to typer and the standard library: it runs on every Tab press.
+No `from __future__ import annotations` here: Typer reads the root's 14 options from the
+annotations on every run, and string annotations would be compiled and evaluated each time.
 """
-
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -170,10 +170,10 @@ def main() -> None:
     import os
 
     if "_CLIENTAREA_COMPLETE" in os.environ:
-        # A Tab press: register Typer's shell classes, nothing else (completion speed is a feature).
-        from typer._completion_classes import completion_init
+        # A Tab press: answered without the error boundary (completion speed is a feature).
+        from clientarea_cli.cli.shells import complete
 
-        completion_init()
+        complete(app)
     from clientarea_cli.cli.errors import run
 
     run(app)

@@ -43,7 +43,9 @@ INHERITED: tuple[tuple[str, tuple[str, ...], bool, str | None, str], ...] = (
 def inherit(command: _click.Command) -> None:
     """Give `command` and every command below it the global options it does not declare."""
     if isinstance(command, TyperGroup):
-        for sub in command.commands.values():
+        # A lazy group (cli/lazy.py) gives the commands it builds later their share itself.
+        loaded = getattr(command, "loaded", None)
+        for sub in (loaded() if loaded else command.commands).values():
             inherit(sub)
         return
     if command.callback is None or getattr(command.callback, "_inherits_globals", False):

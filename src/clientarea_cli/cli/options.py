@@ -27,3 +27,7 @@ LimitOpt = Annotated[
     typer.Option("--limit", "-L", help="Show at most N items (default 100).", metavar="N"),
 ]
 AllOpt = Annotated[bool, typer.Option("--all", help="Show every item, fetching all pages.")]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show what would be sent; change nothing.")
+]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]

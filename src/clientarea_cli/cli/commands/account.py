@@ -5,8 +5,6 @@ Secrets never come from argv: passwords and the security answer come from hidden
 terminal, or one per line on standard input.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -45,7 +43,9 @@ def show(ctx: typer.Context, output: OutputOpt = None, columns: ColumnsOpt = Non
     app_ctx.renderer(output, columns).one(account.show_account(app_ctx.driver()))
 
 
-def show_changes(renderer: Renderer, title: str, rows: list[FieldChange], *, dry_run: bool) -> None:
+def show_changes(
+    renderer: "Renderer", title: str, rows: "list[FieldChange]", *, dry_run: bool
+) -> None:
     """`field: before -> after` lines: on stdout for a dry run, else on stderr before asking."""
     from clientarea_cli.output.cells import cell
 

@@ -3,8 +3,6 @@
 The API key never comes from argv: a hidden prompt, stdin (`--with-token`), or CLIENTAREA_TOKEN.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

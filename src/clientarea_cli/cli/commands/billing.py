@@ -1,7 +1,5 @@
 """`clientarea billing …`: what is coming — renewals due, how they will be paid, what may fail."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

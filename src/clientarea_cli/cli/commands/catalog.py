@@ -1,8 +1,6 @@
 """`clientarea catalog list|show`: what the provider sells; `clientarea domains check`
 (registered on `domains`): whether names can be registered, and at what price."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`clientarea completion SHELL`: print the completion script (packagers redirect it to a file)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`clientarea contacts …`: the account's sub-contacts, the e-mails each receives, billing."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,8 +1,6 @@
 """What the provider publishes or sent: `emails`, `announcements`, `kb`, `downloads` and
 `affiliate` (each group is registered from its own small module, which imports its app here)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,7 +23,7 @@ affiliate_app = typer.Typer(help="Your affiliate account.", no_args_is_help=True
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The id (see the list).")]
 
 
-def _document(renderer: Renderer, item: Any, head: list[tuple[str, Any]], body: str) -> None:
+def _document(renderer: "Renderer", item: Any, head: list[tuple[str, Any]], body: str) -> None:
     """Key/values, a blank line, then the text; JSON and the rest get the model itself."""
     if not renderer.own_layout:
         renderer.one(item)

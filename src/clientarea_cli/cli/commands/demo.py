@@ -1,7 +1,5 @@
 """`clientarea demo`: a fresh sandbox account and a profile pointing at it, then a short tour."""
 
-from __future__ import annotations
-
 import sys
 
 import typer

@@ -4,8 +4,6 @@ Every one takes the same targets (names, --all, filters, --from-file), plans fir
 runs with bounded concurrency, journals each item and can `--resume`; see cli/bulk.py.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,7 +90,7 @@ def renew(
         raise UsageError(_("--years must be between 1 and 10"))
     app_ctx = AppContext.of(ctx)
 
-    def build(driver: Driver) -> tuple[Action, list[str]]:
+    def build(driver: "Driver") -> "tuple[Action, list[str]]":
         from clientarea_cli.ops import invoice_payments
         from clientarea_cli.ops.recurring import describe
 
@@ -104,7 +102,7 @@ def renew(
         label = describe(payer).split(",")[0]
         return Renew(years, use_credit, pay_method_id=payer.id, pay_label=label), notes
 
-    def settle(driver: Driver, action: Action, result: RunResult) -> RunResult:
+    def settle(driver: "Driver", action: "Action", result: "RunResult") -> "RunResult":
         return pay_the_rest(app_ctx, app_ctx.renderer(output), driver, action, result)
 
     given = typed_args(
@@ -168,7 +166,7 @@ def recur(
     from clientarea_cli.ops import recurring
     from clientarea_cli.ops.account import provider_today
 
-    def build(driver: Driver) -> tuple[Action, list[str]]:
+    def build(driver: "Driver") -> "tuple[Action, list[str]]":
         chosen = recurring.setup(
             driver,
             enabled=not off,
@@ -229,7 +227,7 @@ def _toggle(setting: str, command: str) -> Callable[..., None]:
             )
         enabled = bulk.on_off(state or "on", "on|off")
 
-        def build(driver: Driver) -> tuple[Action, list[str]]:
+        def build(driver: "Driver") -> "tuple[Action, list[str]]":
             driver.check_domain_setting(setting)
             return Toggle(setting=setting, enabled=enabled), []
 
@@ -327,7 +325,7 @@ def nameservers_set(
             only_file=not (refs or all_domains),
         )
 
-    def build(driver: Driver) -> tuple[Action, list[str]]:
+    def build(driver: "Driver") -> "tuple[Action, list[str]]":
         if servers:
             driver.check_nameservers(servers)
         return action, []

@@ -1,8 +1,6 @@
 """`clientarea domains contacts show|set`: a domain's WHOIS contacts (registered by
 `domain_records` on its `contacts_app`)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -63,7 +61,7 @@ def _read(path: Path) -> tuple[str, str]:
         raise UsageError(_("cannot read {path}: {exc}").format(path=path, exc=exc)) from None
 
 
-def _show_changes(renderer: Renderer, domain: str, changes: list[tuple[str, Any, Any]]) -> None:
+def _show_changes(renderer: "Renderer", domain: str, changes: list[tuple[str, Any, Any]]) -> None:
     from clientarea_cli.output.cells import cell
 
     lines = [f"Changes to the contacts of {domain}:"]
@@ -194,7 +192,7 @@ def set_(
 
 
 def _dry_run(
-    renderer: Renderer, domain: str, changes: list[tuple[str, Any, Any]], new: DomainContacts
+    renderer: "Renderer", domain: str, changes: list[tuple[str, Any, Any]], new: "DomainContacts"
 ) -> None:
     if renderer.is_table:
         from clientarea_cli.output.cells import cell
@@ -210,7 +208,7 @@ def _dry_run(
     )
 
 
-def _render(renderer: Renderer, contacts: DomainContacts) -> None:
+def _render(renderer: "Renderer", contacts: "DomainContacts") -> None:
     from clientarea_cli.models.domain_records import RoleContact
     from clientarea_cli.ops import domain_records as ops
 

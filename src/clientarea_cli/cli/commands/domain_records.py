@@ -3,14 +3,13 @@
 The contacts commands live in `domain_contacts` (registered on `contacts_app` below).
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.lazy import lazy_commands
+from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -18,7 +17,17 @@ if TYPE_CHECKING:
 
     from clientarea_cli.output.render import Renderer
 
+HERE = "clientarea_cli.cli.commands"
+# `set` (a bulk command) and the contact commands live in their own modules (cli/lazy.py).
 nameservers_app = typer.Typer(
+    cls=lazy_commands(
+        {
+            "set": (
+                f"{HERE}.domain_bulk:nameservers_set",
+                "Set the name servers (2 to 5) of one domain or many.",
+            )
+        }
+    ),
     help="Show or set a domain's name servers.\n\nExample: clientarea domains nameservers show example.es",
     no_args_is_help=True,
 )
@@ -28,6 +37,18 @@ child_ns_app = typer.Typer(
     no_args_is_help=True,
 )
 contacts_app = typer.Typer(
+    cls=lazy_commands(
+        {
+            "show": (
+                f"{HERE}.domain_contacts:show",
+                "Show the registrant, admin, tech and billing contacts: a row per role.",
+            ),
+            "set": (
+                f"{HERE}.domain_contacts:set_",
+                "Change some of the domain's contacts: shows the changes, then asks (--yes to skip).",
+            ),
+        }
+    ),
     help="Show or set a domain's registrant, admin, tech and billing contacts.\n\n"
     "Example: clientarea domains contacts show example.es",
     no_args_is_help=True,
@@ -56,10 +77,6 @@ IpsOpt = Annotated[
 RecordIdArg = Annotated[
     int, typer.Argument(metavar="RECORD_ID", help="The record's id (see `dns list`).")
 ]
-DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", help="Show what would be sent; change nothing.")
-]
-YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 TtlOpt = Annotated[
     int | None, typer.Option("--ttl", help="Seconds, 60 to 86400.", metavar="SECONDS")
 ]
@@ -81,7 +98,7 @@ def confirm(app_ctx: AppContext, yes: bool, question: str) -> None:
         raise Declined(_("cancelled; nothing was changed"))
 
 
-def dry_run_show(renderer: Renderer, item: BaseModel, what: str) -> None:
+def dry_run_show(renderer: "Renderer", item: "BaseModel", what: str) -> None:
     renderer.one(item)
     renderer.notice(_("dry run: nothing was sent; {what}").format(what=what))
 
@@ -379,13 +396,3 @@ def dns_remove(
     renderer.notice(
         _("removed record {record_id} ({shown})").format(record_id=record_id, shown=shown)
     )
-
-
-def _register_contacts() -> None:
-    from clientarea_cli.cli.commands import domain_contacts
-
-    contacts_app.command("show")(domain_contacts.show)
-    contacts_app.command("set")(domain_contacts.set_)
-
-
-_register_contacts()

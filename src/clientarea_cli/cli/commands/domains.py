@@ -1,24 +1,77 @@
-"""`clientarea domains …`: list and show domains; the bulk and per-domain commands are wired in."""
+"""`clientarea domains …`: list and show domains; the bulk and per-domain commands are wired in.
 
-from __future__ import annotations
+Imports stay typer-only at the top (cli/context.py too is imported in the commands' bodies): a
+Tab press below `domains` imports this module.
+"""
 
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
+from clientarea_cli.cli.lazy import lazy_commands
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 
 if TYPE_CHECKING:
     from clientarea_cli.models import DomainRecurring
     from clientarea_cli.output.render import Renderer
 
+HERE = "clientarea_cli.cli.commands"
+# Every command is built when named (cli/lazy.py); the bulk and per-domain ones live in their
+# own modules, imported then.
 app = typer.Typer(
-    help="Domains: list, renew, recurring payment, DNS, bulk changes.", no_args_is_help=True
+    cls=lazy_commands(
+        {
+            "list": (f"{HERE}.domains:list_", "List domains, soonest expiry first."),
+            "show": (
+                f"{HERE}.domains:show",
+                "Show one domain: dates, price, auto-renew, recurring payment, lock, name servers.",
+            ),
+            "renew": (
+                f"{HERE}.domain_bulk:renew",
+                "Renew domains early: one (proforma) renewal invoice per domain.",
+            ),
+            "recur": (
+                f"{HERE}.domain_bulk:recur",
+                "Switch recurring payment on (charged to a validated card) or off.",
+            ),
+            "autorenew": (
+                f"{HERE}.domain_bulk:autorenew",
+                "Switch auto-renew on or off: the provider issues the renewal invoice by itself.",
+            ),
+            "lock": (f"{HERE}.domain_bulk:lock", "Switch the registrar (transfer) lock on or off."),
+            "privacy": (
+                f"{HERE}.domain_bulk:privacy",
+                "Switch WHOIS privacy (ID protection) on or off.",
+            ),
+            "epp": (
+                f"{HERE}.domain_records:epp",
+                "Show the domain's transfer (EPP/auth) code, or where the registry e-mailed it.",
+            ),
+            "check": (
+                f"{HERE}.catalog:check",
+                "Check whether domain names can be registered, and what registering, "
+                "transferring and renewing each costs.",
+            ),
+            "nameservers": (
+                f"{HERE}.domain_records:nameservers_app",
+                "Show or set a domain's name servers.",
+            ),
+            "child-ns": (
+                f"{HERE}.domain_records:child_ns_app",
+                "Register child name servers (glue records) under a domain.",
+            ),
+            "contacts": (
+                f"{HERE}.domain_records:contacts_app",
+                "Show or set a domain's registrant, admin, tech and billing contacts.",
+            ),
+            "dns": (f"{HERE}.domain_records:dns_app", "Manage the DNS records of a domain's zone."),
+        }
+    ),
+    help="Domains: list, renew, recurring payment, DNS, bulk changes.",
+    no_args_is_help=True,
 )
 
 
-@app.command("list")
 def list_(
     ctx: typer.Context,
     tld: Annotated[str | None, typer.Option(help="Only this TLD, e.g. es or .com.")] = None,
@@ -43,6 +96,7 @@ def list_(
 
     Example: clientarea domains list --expiring-within 30d --auto-renew off -o json
     """
+    from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
     from clientarea_cli.models import DomainFilter
     from clientarea_cli.models.domains import DOMAIN_STATUSES
     from clientarea_cli.ops import domains, filters
@@ -76,7 +130,6 @@ def list_(
     renderer.listing(listing.items, Domain, total=listing.total, what="domains")
 
 
-@app.command("show")
 def show(
     ctx: typer.Context,
     domain: Annotated[str, typer.Argument(help="Domain name or id.", metavar="DOMAIN")],
@@ -87,6 +140,7 @@ def show(
 
     Example: clientarea domains show example.es
     """
+    from clientarea_cli.cli.context import AppContext
     from clientarea_cli.ops import domains
 
     app_ctx = AppContext.of(ctx)
@@ -98,33 +152,12 @@ def show(
     renderer.one(found)
 
 
-def _label_recurring(renderer: Renderer, labels: dict[int, str]) -> None:
+def _label_recurring(renderer: "Renderer", labels: dict[int, str]) -> None:
     """Tables name the card that pays (`Visa ···4242`) instead of its id."""
     from clientarea_cli.output.cells import cell
 
-    def text(recurring: DomainRecurring) -> str:
+    def text(recurring: "DomainRecurring") -> str:
         label = labels.get(recurring.payment_method_id or -1)
         return label if recurring.enabled and label else cell(recurring)
 
     renderer.formatters["recurring"] = text
-
-
-def _register_record_commands() -> None:
-    """Sub-groups about one domain live in their own module (`domain_records`)."""
-    from clientarea_cli.cli.commands import catalog, domain_bulk, domain_records
-
-    app.command("renew")(domain_bulk.renew)
-    app.command("recur")(domain_bulk.recur)
-    app.command("autorenew")(domain_bulk.autorenew)
-    app.command("lock")(domain_bulk.lock)
-    app.command("privacy")(domain_bulk.privacy)
-    domain_records.nameservers_app.command("set")(domain_bulk.nameservers_set)
-    app.add_typer(domain_records.nameservers_app, name="nameservers")
-    app.add_typer(domain_records.child_ns_app, name="child-ns")
-    app.add_typer(domain_records.contacts_app, name="contacts")
-    app.add_typer(domain_records.dns_app, name="dns")
-    app.command("epp")(domain_records.epp)
-    app.command("check")(catalog.check)
-
-
-_register_record_commands()

@@ -1,7 +1,5 @@
 """`clientarea help …`: topics that are not a single command's help."""
 
-from __future__ import annotations
-
 import sys
 
 import typer

@@ -1,7 +1,5 @@
 """`clientarea invoices …`: list and inspect invoices."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -171,7 +169,7 @@ def pay(
             _print_transfer(payment.transfer)
 
 
-def _print_transfer(details: TransferDetails) -> None:
+def _print_transfer(details: "TransferDetails") -> None:
     from clientarea_cli.cli.transfer import print_bank_accounts
 
     print_bank_accounts(details.amount, details.reference, details.bank_accounts, indent="  ")

@@ -1,7 +1,5 @@
 """`clientarea journal …`: the bulk runs recorded on this machine, and what happened to each item."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

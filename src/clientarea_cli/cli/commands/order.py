@@ -1,8 +1,6 @@
 """`clientarea order PRODUCT --cycle CYCLE [--domain NAME --register|--transfer|--existing]`:
 order a product (and a domain), with the total shown and confirmed first."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Order a product or a domain.", add_completion=False)
 
 
-def _show_quote(renderer: Renderer, quote: OrderQuote) -> None:
+def _show_quote(renderer: "Renderer", quote: "OrderQuote") -> None:
     rows = [(item.description, str(item.amount)) for item in quote.items]
     rows += [
         ("subtotal", str(quote.subtotal)),
@@ -31,7 +29,7 @@ def _show_quote(renderer: Renderer, quote: OrderQuote) -> None:
         renderer.notice(f"  {text:<{left}}  {amount:>{right}}")
 
 
-def _print_order(renderer: Renderer, order: Order) -> None:
+def _print_order(renderer: "Renderer", order: "Order") -> None:
     from clientarea_cli.models.catalog import OrderItem
 
     if not renderer.is_table:
@@ -123,7 +121,7 @@ def order(
     found = orders.find_product(driver, product) if product is not None else None
     action = actions[0] if actions else None
 
-    def build(code: str | None, *, final: bool) -> OrderRequest:
+    def build(code: str | None, *, final: bool) -> "OrderRequest":
         return orders.build_order(
             found, wanted_cycle, domain=domain, action=action, years=years, epp_code=code,
             promo=promo, use_credit=use_credit, require_code=final,

@@ -4,16 +4,14 @@ A card's number, expiry and CVC, and an IBAN, are never taken from the command l
 a terminal (hidden for the number and the CVC), or standard input, one field per line.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
+from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -98,7 +96,7 @@ def _holder(app_ctx: AppContext, holder: str | None, what: str) -> str | None:
     return str(typer.prompt(_("Name on the {what}").format(what=what), err=True))
 
 
-def _added(app_ctx: AppContext, output: str | None, method: PaymentMethod) -> None:
+def _added(app_ctx: AppContext, output: str | None, method: "PaymentMethod") -> None:
     from clientarea_cli.ops.recurring import describe
 
     renderer = app_ctx.renderer(output)

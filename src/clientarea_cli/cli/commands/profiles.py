@@ -1,7 +1,5 @@
 """`clientarea profiles …`: the providers and accounts this machine knows."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -2,8 +2,6 @@
 simulated clock forward, or act as its back office (confirm a bank transfer, show a verification
 challenge's answer)."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path

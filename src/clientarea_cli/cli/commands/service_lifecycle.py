@@ -4,8 +4,6 @@ The panel commands (password, credentials, login-url, mailboxes, usage) live in 
 `register()` puts both on the `services` group.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,7 +11,7 @@ import typer
 from clientarea_cli.cli.commands import service_tickets as by_ticket
 from clientarea_cli.cli.commands.service_tickets import DepartmentOpt, ViaTicketOpt
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -33,10 +31,6 @@ addons_app = typer.Typer(
 ServiceArg = Annotated[
     int, typer.Argument(metavar="SERVICE", help="Service id.", show_default=False)
 ]
-DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", help="Show what would be sent; change nothing.")
-]
-YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 CycleOpt = Annotated[
     str | None,
     typer.Option(
@@ -172,7 +166,7 @@ def cancel_request_withdraw(
 # -- upgrade and downgrade ----------------------------------------------------------------------
 
 
-def _describe_quote(renderer: Renderer, quote: UpgradeQuote, current: str) -> None:
+def _describe_quote(renderer: "Renderer", quote: "UpgradeQuote", current: str) -> None:
     renderer.notice(
         _("{current} → {to_product} ({direction}), {billing_cycle}, service {service_id}").format(
             current=current,
@@ -221,7 +215,7 @@ def _describe_quote(renderer: Renderer, quote: UpgradeQuote, current: str) -> No
     )
 
 
-def _print_upgrade(renderer: Renderer, result: UpgradeResult) -> None:
+def _print_upgrade(renderer: "Renderer", result: "UpgradeResult") -> None:
     if not renderer.is_table:
         renderer.one(result)
         return
@@ -522,15 +516,3 @@ def addons_remove(
     confirm(app_ctx, yes, _("Cancel {shown}?").format(shown=shown))
     ops.remove_addon(driver, service_id, addon_id)
     renderer.notice(_("cancelled {shown}").format(shown=shown))
-
-
-def register(app: typer.Typer) -> None:
-    """Put the lifecycle and panel commands on the `services` group."""
-    from clientarea_cli.cli.commands import service_panel
-
-    app.command("cancel")(cancel)
-    app.add_typer(cancel_request_app, name="cancel-request")
-    app.command("upgrade")(upgrade)
-    app.command("options")(options)
-    app.add_typer(addons_app, name="addons")
-    service_panel.register(app)

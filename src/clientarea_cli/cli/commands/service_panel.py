@@ -2,15 +2,13 @@
 panel, its mailboxes and its usage. Passwords come from a hidden prompt or standard input, never
 from the command line."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.commands.service_lifecycle import DryRunOpt, ServiceArg, YesOpt, confirm
+from clientarea_cli.cli.commands.service_lifecycle import ServiceArg, confirm
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -216,7 +214,7 @@ def _share(used: int, limit: int | None) -> str:
     return f"{used} MB of {limit} MB ({100 * used / limit:.1f} %)"
 
 
-def _print_usage(renderer: Renderer, found: ServiceUsage) -> None:
+def _print_usage(renderer: "Renderer", found: "ServiceUsage") -> None:
     renderer.key_values([
         ("disk", _share(found.disk_used_mb, found.disk_limit_mb)),
         ("bandwidth", _share(found.bandwidth_used_mb, found.bandwidth_limit_mb)),
@@ -241,11 +239,3 @@ def usage(
         _print_usage(renderer, found)
     else:
         renderer.one(found)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("password")(password)
-    app.command("credentials")(credentials)
-    app.command("login-url")(login_url)
-    app.add_typer(mailboxes_app, name="mailboxes")
-    app.command("usage")(usage)

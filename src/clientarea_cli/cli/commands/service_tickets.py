@@ -1,8 +1,6 @@
 """`services cancel|upgrade --via-ticket`: ask in a support ticket for what the provider's API
 cannot do (see ops/service_tickets.py). Shows the ticket, asks, then opens it."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -40,7 +38,7 @@ def wanted(via_ticket: bool, department: str | None) -> bool:
     return via_ticket
 
 
-def _preview(renderer: Renderer, request: TicketRequest) -> None:
+def _preview(renderer: "Renderer", request: "TicketRequest") -> None:
     ticket = request.ticket
     renderer.notice(_("This ticket goes to {name}:").format(name=request.department.name))
     renderer.notice(_("  subject  {subject}").format(subject=ticket.subject))
@@ -51,8 +49,8 @@ def _preview(renderer: Renderer, request: TicketRequest) -> None:
 
 def send(
     app_ctx: AppContext,
-    renderer: Renderer,
-    request: TicketRequest,
+    renderer: "Renderer",
+    request: "TicketRequest",
     *,
     dry_run: bool,
     yes: bool,

@@ -1,20 +1,87 @@
 """`clientarea services …`: list and inspect hosting services."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from clientarea_cli.cli.commands.domain_records import DryRunOpt
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.lazy import lazy_commands
+from clientarea_cli.cli.options import (
+    AllOpt,
+    ColumnsOpt,
+    DryRunOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    OutputOpt,
+)
 from clientarea_cli.i18n import _
 
-app = typer.Typer(help="List and inspect hosting services.", no_args_is_help=True)
+HERE = "clientarea_cli.cli.commands"
+# Every command is built when named (cli/lazy.py); the lifecycle and panel ones live in their
+# own modules, imported then.
+app = typer.Typer(
+    cls=lazy_commands(
+        {
+            "list": (
+                f"{HERE}.services:list_",
+                "List services with their product, price, billing cycle and next due date.",
+            ),
+            "show": (
+                f"{HERE}.services:show",
+                "Show one service: dates, domain, add-ons, payment method, amounts, status.",
+            ),
+            "payment-method": (
+                f"{HERE}.services:payment_method",
+                "Choose the payment method a service renews with: a validated card or bank "
+                "direct debit.",
+            ),
+            "cancel": (
+                f"{HERE}.service_lifecycle:cancel",
+                "Request the cancellation of a service, now or when its paid period ends.",
+            ),
+            "upgrade": (
+                f"{HERE}.service_lifecycle:upgrade",
+                "Move a service to another plan (upgrade or downgrade), at a prorated price.",
+            ),
+            "options": (
+                f"{HERE}.service_lifecycle:options",
+                "Show a service's configurable options, or change them with --set.",
+            ),
+            "password": (
+                f"{HERE}.service_panel:password",
+                "Set a new control-panel password for a service.",
+            ),
+            "credentials": (
+                f"{HERE}.service_panel:credentials",
+                "Show how to reach a service's control panel: user name, server and panel URL.",
+            ),
+            "login-url": (
+                f"{HERE}.service_panel:login_url",
+                "Get a one-time link that logs into the service's control panel.",
+            ),
+            "usage": (
+                f"{HERE}.service_panel:usage",
+                "Show a service's disk use and its bandwidth this month, against the plan's limits.",
+            ),
+            "cancel-request": (
+                f"{HERE}.service_lifecycle:cancel_request_app",
+                "Show or withdraw a service's cancellation request.",
+            ),
+            "addons": (
+                f"{HERE}.service_lifecycle:addons_app",
+                "List, order or cancel a service's add-ons.",
+            ),
+            "mailboxes": (
+                f"{HERE}.service_panel:mailboxes_app",
+                "List, create or delete the mailboxes of a hosting service.",
+            ),
+        }
+    ),
+    help="List and inspect hosting services.",
+    no_args_is_help=True,
+)
 
 
-@app.command("list")
 def list_(
     ctx: typer.Context,
     status: Annotated[
@@ -44,7 +111,6 @@ def list_(
     renderer.listing(listing.items, Service, total=listing.total, what="services")
 
 
-@app.command("show")
 def show(
     ctx: typer.Context,
     service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
@@ -62,7 +128,6 @@ def show(
     renderer.one(services.show_service(app_ctx.driver(), service_id))
 
 
-@app.command("payment-method")
 def payment_method(
     ctx: typer.Context,
     service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
@@ -110,13 +175,3 @@ def payment_method(
         renderer.one(updated)
         return
     typer.echo(f"{what} {outcome}" if chosen else f"{what}: {outcome}")
-
-
-def _register() -> None:
-    """The lifecycle and panel commands live in their own modules (`service_lifecycle`)."""
-    from clientarea_cli.cli.commands import service_lifecycle
-
-    service_lifecycle.register(app)
-
-
-_register()

@@ -1,7 +1,5 @@
 """`clientarea status`: the account on one screen, from one round of parallel requests."""
 
-from __future__ import annotations
-
 import typer
 
 from clientarea_cli.cli.context import AppContext

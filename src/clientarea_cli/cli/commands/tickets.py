@@ -1,7 +1,5 @@
 """`clientarea tickets …`: support tickets to the provider's departments."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -89,7 +87,7 @@ def list_(
     renderer.listing(listing.items, TicketSummary, total=listing.total, what="tickets")
 
 
-def _thread(renderer: Renderer, ticket: Ticket) -> None:
+def _thread(renderer: "Renderer", ticket: "Ticket") -> None:
     """The ticket's head as key/values, then each message with its author and date."""
     renderer.key_values([
         ("ticket", f"#{ticket.id} {ticket.number}"), ("subject", ticket.subject),
@@ -101,7 +99,7 @@ def _thread(renderer: Renderer, ticket: Ticket) -> None:
         _message(renderer, message)
 
 
-def _message(renderer: Renderer, message: TicketMessage) -> None:
+def _message(renderer: "Renderer", message: "TicketMessage") -> None:
     from clientarea_cli.output.cells import cell as text
 
     who = f"{message.author} (staff)" if message.from_staff else message.author
@@ -110,7 +108,7 @@ def _message(renderer: Renderer, message: TicketMessage) -> None:
     renderer.stdout.write("\n".join(lines) + "\n")
 
 
-def _draft(renderer: Renderer, draft: TicketDraft) -> None:
+def _draft(renderer: "Renderer", draft: "TicketDraft") -> None:
     """What would be sent: the fields that are set, then the message."""
     if not renderer.is_table:
         renderer.one(draft)
@@ -196,7 +194,7 @@ def open_(
     show_opened(renderer, ops.open_ticket(driver, ticket))
 
 
-def show_opened(renderer: Renderer, opened: Ticket) -> None:
+def show_opened(renderer: "Renderer", opened: "Ticket") -> None:
     """A ticket just opened: its thread (or the model) on stdout, its number on stderr."""
     if renderer.is_table:
         _thread(renderer, opened)

@@ -1,7 +1,5 @@
 """`clientarea version`: versions and paths, for bug reports."""
 
-from __future__ import annotations
-
 import platform
 
 import typer

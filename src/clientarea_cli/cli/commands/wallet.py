@@ -1,15 +1,21 @@
 """`clientarea wallet …`: account credit: balance, movements, top-ups and their proofs."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.commands.domain_records import DryRunOpt, YesOpt, confirm
+from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import (
+    AllOpt,
+    ColumnsOpt,
+    DryRunOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    YesOpt,
+)
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -160,7 +166,7 @@ def add(
         )
 
 
-def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted: bool) -> None:
+def _accept_terms(app_ctx: AppContext, driver: "Driver", plan: "TopUpPlan", accepted: bool) -> None:
     """`--accept-terms`, or the terms shown and agreed to on a terminal."""
     from clientarea_cli.cli.confirm import yes_no
     from clientarea_cli.errors import Declined, UsageError
@@ -187,7 +193,7 @@ def _accept_terms(app_ctx: AppContext, driver: Driver, plan: TopUpPlan, accepted
         raise Declined(_("the terms were not accepted; nothing was sent"))
 
 
-def _print_transfer(top_up: TopUp) -> None:
+def _print_transfer(top_up: "TopUp") -> None:
     from clientarea_cli.cli.transfer import print_bank_accounts
 
     reference = top_up.reference
