@@ -151,6 +151,7 @@ class LazyCommands(TyperGroup):
         command = command_of(target if isinstance(target, typer.Typer) else _one(cmd_name, target))
         command.name = cmd_name
         inherit(command)
+        ascii_numbers(command)
         self._built[cmd_name] = command
         return command
 

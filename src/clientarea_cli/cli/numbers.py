@@ -50,7 +50,9 @@ ASCII_FLOAT = AsciiFloat()
 def ascii_numbers(command: _click.Command) -> None:
     """Give every int and float parameter of `command`, and of the commands under it, the
     ASCII-digit types (click's own INT and FLOAT are what Typer gives `int` and `float`)."""
-    for sub in getattr(command, "commands", {}).values():
+    # A lazy group (cli/lazy.py) gives the commands it builds later their types itself.
+    loaded = getattr(command, "loaded", None)
+    for sub in (loaded() if loaded else getattr(command, "commands", {})).values():
         ascii_numbers(sub)
     for param in command.params:
         if type(param.type) is types.IntParamType:
