@@ -2,14 +2,15 @@
 
 Floors, run by the same Python in the same environment, paired with each case:
 - a minimal Typer app (one group, two commands, one option with values), for `--help` and for
-  completion at the first word, the second word, the option level and an option's value
-  (issue 12 item 3: ≤ 1.1×);
+  completion at the first word, the second word, the option level, an option's value and an id
+  read from the completion cache (issue 12 item 3: ≤ 1.1×);
 - a one-request httpx script (GET /v1/domains, JSON printed), for `domains list -o json`
   (issue 12 item 2: ≤ 2× the script and ≤ 1.6× `clientarea domains --help`).
 """
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 from harness import Bench, Case, Check, Run
@@ -89,6 +90,21 @@ def cases(bench: Bench) -> Iterator[Case | Check]:
             runs=runs,
         )
     with bench.sandbox() as sandbox:
+        # Ids come from the cache a list command writes (docs/completion.md): list once, then Tab.
+        subprocess.run(
+            [*ours, "domains", "list", "--all", "-q"],
+            env={**bench.env, **sandbox.env},
+            check=True,
+            capture_output=True,
+        )
+        yield Case(
+            "completion, an id from the cache, vs minimal Typer app",
+            completion(ours, "_CLIENTAREA_COMPLETE", "clientarea domains show "),
+            completion(floor_argv, "_FLOOR_COMPLETE", "floor greet hello --name "),
+            goal=1.1,
+            runs=runs,
+            env=sandbox.env,
+        )
         api = Run([*ours, "domains", "list", "-o", "json"])
         yield Case(
             "domains list -o json vs domains --help",

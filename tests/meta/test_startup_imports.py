@@ -53,8 +53,15 @@ def probe(
     return set(json.loads(out.read_text())), done.stdout
 
 
+# The models package (its submodules load on first use) and the fixed values Tab offers import
+# neither pydantic nor any model: a Tab press may read them.
+LIGHT = ("clientarea_cli.models", "clientarea_cli.models.choices")
+
+
 def heavy(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    return sorted(
+        m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY) and m not in LIGHT
+    )
 
 
 def test_root_help_imports_nothing_heavy(tmp_path: Path) -> None:
@@ -133,3 +140,33 @@ def test_zsh_completion_shows_each_candidate_with_its_help(tmp_path: Path) -> No
         '_arguments \'*: :(("list":"List domains, soonest expiry first."',
         '"lock":"Switch the registrar (transfer) lock on or..."))\'',
     ]
+
+
+def test_value_completion_reads_the_cache_without_heavy_imports(tmp_path: Path) -> None:
+    from clientarea_cli.cli import id_cache
+
+    class Seen:
+        def __init__(self, name: str) -> None:
+            self.name, self.status = name, "active"
+
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "CLIENTAREA_PROFILE": "t"}
+    os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
+    try:
+        id_cache.remember("t", "Domain", [Seen("uno.es"), Seen("dos.com")])
+    finally:
+        del os.environ["XDG_CACHE_HOME"]
+    cases = (
+        ("clientarea domains list --status s", ["suspended"], ["domains"]),
+        ("clientarea domains show ", ["uno.es", "dos.com"], ["domains"]),
+        ("clientarea domains renew --tld ", ["com", "es"], ["domain_bulk", "domains"]),
+        ("clientarea invoices show ", [], ["invoices"]),
+        ("clientarea -o j", ["json", "jsonl"], []),
+    )
+    for words, expected, loaded in cases:
+        for shell in ("bash", "zsh", "fish"):
+            modules, lines = complete_probe(tmp_path, words, shell, env)
+            assert [m for m in heavy(modules) if "commands" not in m] == [], (words, shell)
+            assert not any(m == "rich" or m.startswith("rich.") for m in modules), (words, shell)
+            assert command_modules(modules) == loaded, (words, shell)
+            if shell == "bash":
+                assert [line for line in lines if line] == expected, words

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from clientarea_cli import __version__
+from clientarea_cli.cli import values
 from clientarea_cli.cli.lazy import make_lazy_group
 from clientarea_cli.i18n import _
 
@@ -93,12 +94,23 @@ def root(
     profile: Annotated[
         str | None,
         typer.Option(
-            "--profile", "-p", envvar="CLIENTAREA_PROFILE", help="Profile to use.", metavar="NAME"
+            "--profile",
+            "-p",
+            envvar="CLIENTAREA_PROFILE",
+            help="Profile to use.",
+            metavar="NAME",
+            autocompletion=values.profiles,
         ),
     ] = None,
     output: Annotated[
         str,
-        typer.Option("--output", "-o", help="table, json, jsonl, csv or tsv.", metavar="FORMAT"),
+        typer.Option(
+            "--output",
+            "-o",
+            help="table, json, jsonl, csv or tsv.",
+            metavar="FORMAT",
+            autocompletion=values.FORMAT_VALUES,
+        ),
     ] = "table",
     columns: Annotated[
         str | None, typer.Option("--columns", help="Fields to show.", metavar="A,B")
@@ -113,7 +125,13 @@ def root(
         bool, typer.Option("--debug", help="Trace HTTP on stderr (secrets redacted).")
     ] = False,
     color: Annotated[
-        str, typer.Option("--color", help="auto, always or never.", metavar="WHEN")
+        str,
+        typer.Option(
+            "--color",
+            help="auto, always or never.",
+            metavar="WHEN",
+            autocompletion=values.COLOR_VALUES,
+        ),
     ] = "auto",
     lang: Annotated[
         str | None,
@@ -122,6 +140,7 @@ def root(
             envvar="CLIENTAREA_LANG",
             help="Language of messages, help and tables: en or es (default: config, then LANG).",
             metavar="LANG",
+            autocompletion=values.LANGUAGE_VALUES,
         ),
     ] = None,
     query: Annotated[

@@ -68,7 +68,7 @@ class Targets:
 
     def spec(self) -> TargetSpec:
         from clientarea_cli.models import DomainFilter
-        from clientarea_cli.models.domains import DOMAIN_STATUSES
+        from clientarea_cli.models.choices import DOMAIN_STATUSES
         from clientarea_cli.ops import filters
         from clientarea_cli.ops.bulk.targets import TargetSpec
 

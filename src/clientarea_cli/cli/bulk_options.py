@@ -7,19 +7,32 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
+from clientarea_cli.models.choices import DOMAIN_STATUSES
+
 TARGETS = "Targets"
 RUN = "Running"
 
 DomainsArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Domain names or ids.", show_default=False, metavar="[DOMAIN]..."),
+    typer.Argument(
+        help="Domain names or ids.",
+        show_default=False,
+        metavar="[DOMAIN]...",
+        autocompletion=values.DOMAINS,
+    ),
 ]
 AllDomainsOpt = Annotated[
     bool, typer.Option("--all", help="Every domain on the account.", rich_help_panel=TARGETS)
 ]
 TldOpt = Annotated[
     str | None,
-    typer.Option(help="Only this TLD, e.g. es or .com.", metavar="TLD", rich_help_panel=TARGETS),
+    typer.Option(
+        help="Only this TLD, e.g. es or .com.",
+        metavar="TLD",
+        rich_help_panel=TARGETS,
+        autocompletion=values.tlds,
+    ),
 ]
 ExpiringOpt = Annotated[
     str | None,
@@ -35,13 +48,14 @@ StatusOpt = Annotated[
         help="Only domains in this status (active, expired…).",
         metavar="STATUS",
         rich_help_panel=TARGETS,
+        autocompletion=values.choices(DOMAIN_STATUSES),
     ),
 ]
 AutoRenewFilterOpt = Annotated[
     str | None,
     typer.Option(
         "--auto-renew", help="Only domains with auto-renew on or off.", metavar="on|off",
-        rich_help_panel=TARGETS,
+        rich_help_panel=TARGETS, autocompletion=values.ON_OFF_VALUES,
     ),
 ]  # fmt: skip
 FromFileOpt = Annotated[

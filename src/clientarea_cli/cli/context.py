@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -11,6 +12,10 @@ from typer import _click
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pydantic import BaseModel
+
     from clientarea_cli.config.store import ConfigStore, Profile
     from clientarea_cli.drivers.base import Driver
     from clientarea_cli.output.render import Renderer
@@ -56,6 +61,7 @@ class AppContext:
     options: GlobalOptions
     _driver: Driver | None = field(default=None, init=False)
     _root: _click.Context | None = field(default=None, init=False)
+    _profile_name: str | None = field(default=None, init=False)
 
     @classmethod
     def of(cls, ctx: _click.Context) -> AppContext:
@@ -85,7 +91,7 @@ class AppContext:
         from clientarea_cli.output.render import Renderer
 
         chosen = columns or (self.options.columns if inherit_columns else None)
-        return Renderer(
+        renderer = Renderer(
             output or self.options.output,
             columns=[c.strip() for c in chosen.split(",") if c.strip()] if chosen else None,
             headers=not (no_headers or self.options.no_headers),
@@ -94,6 +100,18 @@ class AppContext:
             verbose=self.options.verbose,
             query=self.options.query,
         )
+        renderer.seen = self._seen
+        return renderer
+
+    def _seen(self, model: str, items: Sequence[BaseModel]) -> None:
+        """Remember the ids a provider just gave, for Tab completion (cli/id_cache.py)."""
+        if self._profile_name is None:
+            return  # nothing came from a provider
+        from clientarea_cli.cli import id_cache
+
+        # A cache: a full disk or a read-only home costs only suggestions.
+        with contextlib.suppress(OSError, ValueError):
+            id_cache.remember(self._profile_name, model, items)
 
     def debug_line(self, line: str) -> None:
         sys.stderr.write(_("[debug] {line}\n").format(line=line))
@@ -113,6 +131,7 @@ class AppContext:
             from clientarea_cli.cli.session import open_driver, resolve_token
 
             name, profile = self.profile()
+            self._profile_name = name
             token = resolve_token(name, profile)
             self._driver = open_driver(
                 profile, token.value, debug=self.debug_line if self.options.debug else None

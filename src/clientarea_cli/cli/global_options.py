@@ -15,6 +15,8 @@ from typing import Any
 from typer import _click
 from typer.core import TyperGroup, TyperOption
 
+from clientarea_cli.cli import values
+
 PANEL = "Global options"
 
 # (parameter name, option strings, is a flag, metavar, help): the root's options, minus --version.
@@ -38,6 +40,15 @@ INHERITED: tuple[tuple[str, tuple[str, ...], bool, str | None, str], ...] = (
         "Language of messages, help and tables: en or es (default: config, then LANG).",
     ),
 )
+
+
+# What Tab offers for their values, as for the root's (cli/values.py).
+COMPLETERS: dict[str, Callable[..., Any]] = {
+    "profile": values.profiles,
+    "output": values.FORMAT_VALUES,
+    "color": values.COLOR_VALUES,
+    "lang": values.LANGUAGE_VALUES,
+}
 
 
 def inherit(command: _click.Command) -> None:
@@ -66,6 +77,7 @@ def inherit(command: _click.Command) -> None:
                 help=help_text,
                 rich_help_panel=PANEL,
                 show_default=False,
+                autocompletion=COMPLETERS.get(name),
             )
         )
         added.append(name)

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
+
 OutputOpt = Annotated[
     str | None,
     typer.Option(
@@ -13,6 +15,7 @@ OutputOpt = Annotated[
         "-o",
         help="Output format: table, json, jsonl, csv or tsv.",
         metavar="FORMAT",
+        autocompletion=values.FORMAT_VALUES,
     ),
 ]
 ColumnsOpt = Annotated[
@@ -31,3 +34,18 @@ DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show what would be sent; change nothing.")
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+ServiceArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="SERVICE", help="Service id.", show_default=False, autocompletion=values.SERVICES
+    ),
+]
+DomainArg = Annotated[
+    str,
+    typer.Argument(
+        help="Domain name or id.",
+        metavar="DOMAIN",
+        show_default=False,
+        autocompletion=values.DOMAINS,
+    ),
+]

@@ -23,8 +23,8 @@ from typer._completion_classes import (
 )
 
 # rich's markup tags: `[bold]`, `[/]`, `[link=…]` (a lowercase letter, #, / or @ after `[`).
-_TAG = re.compile(r"(\\*)\[([a-z#/@][^[]*?)]")
-_SPACE = re.compile(r"\s")
+# Compiled on first use: bash shows no descriptions, so its Tab presses never need them.
+_TAG = r"(\\*)\[([a-z#/@][^[]*?)]"
 
 
 def plain(text: str) -> str:
@@ -36,7 +36,7 @@ def plain(text: str) -> str:
             return f"{backslashes[:-1]}[{tag}]"
         return backslashes
 
-    return _TAG.sub(replace, text)
+    return re.sub(_TAG, replace, text)
 
 
 class Zsh(ZshComplete):
@@ -58,7 +58,8 @@ class Zsh(ZshComplete):
 class Fish(FishComplete):
     def format_completion(self, item: CompletionItem) -> str:
         if item.help:
-            return f"{item.value}\t{plain(_SPACE.sub(' ', item.help))}"
+            described = re.sub(r"\s", " ", item.help)
+            return f"{item.value}\t{plain(described)}"
         return f"{item.value}"
 
 
@@ -76,6 +77,20 @@ def register() -> None:
     add_completion_class(PowerShell, "pwsh")
 
 
+def _read_each_signature_once() -> None:
+    """Typer reads a command function's signature and annotations twice as it builds the
+    command (for its converters, then for its callback), and once more for each value
+    completer: remember them for this process, which builds only the command being completed.
+    Typer's function is pure; Typer is pinned below 0.29 (pyproject.toml)."""
+    import functools
+
+    import typer.main
+
+    read = getattr(typer.main, "get_params_from_function", None)
+    if read is not None and not hasattr(read, "cache_info"):
+        setattr(typer.main, "get_params_from_function", functools.cache(read))  # noqa: B010
+
+
 def complete(app: typer.Typer) -> NoReturn:
     """Answer one Tab press: the candidates on stdout, exit 0, whatever goes wrong.
 
@@ -85,6 +100,7 @@ def complete(app: typer.Typer) -> NoReturn:
     from clientarea_cli.cli.language import apply
 
     register()
+    _read_each_signature_once()
     apply([])
     try:
         app(args=[], prog_name="clientarea")

@@ -11,14 +11,15 @@ import os
 from pathlib import Path
 
 
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
+def _write_atomic(path: Path, data: bytes, mode: int, *, durable: bool = True) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -26,9 +27,11 @@ def _write_atomic(path: Path, data: bytes, mode: int) -> None:
         raise
 
 
-def write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """A file of the CLI's own. `durable=False` skips the fsync: for a cache, losing the last
+    write in a power cut costs nothing, and list commands should not wait for the disk."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_atomic(path, data, 0o600)
+    _write_atomic(path, data, 0o600, durable=durable)
     os.chmod(path, 0o600)
 
 

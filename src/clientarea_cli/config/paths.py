@@ -1,4 +1,4 @@
-"""Where clientarea keeps its files: config (CLIENTAREA_CONFIG overrides), data and state."""
+"""Where clientarea keeps its files: config (CLIENTAREA_CONFIG overrides), data, state, cache."""
 
 from __future__ import annotations
 
@@ -27,6 +27,13 @@ def state_dir() -> Path:
     from platformdirs import user_state_path
 
     return user_state_path(APP_NAME)
+
+
+def cache_dir() -> Path:
+    """What may be lost without harm: the ids Tab completes (cli/id_cache.py)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME)
 
 
 def sandbox_database() -> Path:

@@ -6,8 +6,6 @@ import datetime as dt
 
 from clientarea_cli.models.common import Model, Money
 
-INVOICE_STATUSES = ("unpaid", "overdue", "paid", "cancelled", "refunded")
-
 
 class InvoiceItem(Model):
     description: str

@@ -6,9 +6,6 @@ from typing import Any
 
 from clientarea_cli.models.common import Model
 
-DNS_RECORD_TYPES = ("A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA")
-CONTACT_ROLES = ("registrant", "admin", "tech", "billing")
-
 
 class ChildNameserver(Model):
     """A host under the domain registered at the registry with its IP addresses (glue)."""

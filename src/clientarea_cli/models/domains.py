@@ -6,17 +6,6 @@ from datetime import date
 
 from clientarea_cli.models.common import Model, Money
 
-DOMAIN_STATUSES = (
-    "active",
-    "pending",
-    "expired",
-    "grace",
-    "redemption",
-    "suspended",
-    "cancelled",
-    "transferred_away",
-)
-
 
 class DomainRecurring(Model):
     enabled: bool = False

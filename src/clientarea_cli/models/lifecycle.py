@@ -10,7 +10,6 @@ from clientarea_cli.models.catalog import ProductPrice
 from clientarea_cli.models.common import Model, Money
 from clientarea_cli.models.services import Service, ServiceAddon
 
-CANCELLATION_TIMES = ("immediate", "end_of_period")
 OPTION_TYPES = ("select", "quantity", "toggle", "text")
 
 

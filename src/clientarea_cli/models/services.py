@@ -6,18 +6,6 @@ from datetime import date
 
 from clientarea_cli.models.common import Model, Money
 
-SERVICE_STATUSES = ("active", "pending", "suspended", "cancelled", "expired")
-BILLING_CYCLES = (
-    "monthly",
-    "quarterly",
-    "semiannually",
-    "annually",
-    "biennially",
-    "triennially",
-    "one_time",
-    "free",
-)
-
 
 class ServiceAddon(Model):
     id: int

@@ -7,9 +7,6 @@ from datetime import datetime
 
 from clientarea_cli.models.common import Model
 
-TICKET_STATUSES = ("open", "answered", "customer_reply", "on_hold", "closed")
-TICKET_PRIORITIES = ("low", "medium", "high")
-
 
 class Department(Model):
     id: int

@@ -11,9 +11,9 @@ from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, ProviderError, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Contact, FieldChange
+from clientarea_cli.models.choices import EMAIL_KINDS
 from clientarea_cli.ops.account import person_field
 
-EMAIL_KINDS = ("general", "invoice", "support", "product", "domain", "affiliate")
 # field -> (required, at most this many characters), as the contract's ContactFields.
 CONTACT_FIELDS: dict[str, tuple[bool, int]] = {
     "first_name": (True, 100),

@@ -13,8 +13,8 @@ from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, ProviderError, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Account, Contact
+from clientarea_cli.models.choices import CONTACT_ROLES
 from clientarea_cli.models.domain_records import (
-    CONTACT_ROLES,
     ChildNameserver,
     DnsRecord,
     DnsRecordInput,

@@ -19,6 +19,7 @@ from clientarea_cli.errors import ClientAreaError, NotFound, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Money, Service, ServiceAddon
 from clientarea_cli.models.catalog import Product, ProductAddon, ProductPrice
+from clientarea_cli.models.choices import BILLING_CYCLES
 from clientarea_cli.models.lifecycle import (
     AddonOrderResult,
     CancellationRequest,
@@ -29,7 +30,6 @@ from clientarea_cli.models.lifecycle import (
     UpgradeResult,
     UpgradeTarget,
 )
-from clientarea_cli.models.services import BILLING_CYCLES
 from clientarea_cli.ops import filters
 
 WHEN = {

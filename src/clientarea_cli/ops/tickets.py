@@ -22,7 +22,7 @@ from clientarea_cli.models import (
     TicketMessage,
     TicketSummary,
 )
-from clientarea_cli.models.support import TICKET_PRIORITIES, TICKET_STATUSES
+from clientarea_cli.models.choices import TICKET_PRIORITIES, TICKET_STATUSES
 
 STATUS_CHOICES = ("open", "answered", "customer-reply", "on-hold", "closed", "all")
 MAX_SUBJECT, MAX_MESSAGE = 200, 65535

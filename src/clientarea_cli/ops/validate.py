@@ -13,9 +13,8 @@ from collections.abc import Mapping
 
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import CONTACT_ROLES, DNS_RECORD_TYPES
 from clientarea_cli.models.domain_records import (
-    CONTACT_ROLES,
-    DNS_RECORD_TYPES,
     DnsRecordInput,
     DomainContact,
 )

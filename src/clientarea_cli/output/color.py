@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-COLOR_CHOICES = ("auto", "always", "never")
-
 
 def color_enabled(choice: str, stream: TextIO) -> bool:
     if choice == "always":

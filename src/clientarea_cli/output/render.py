@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _, language
 from clientarea_cli.i18n.carried import shown
-from clientarea_cli.output import fields, table
+from clientarea_cli.output import FORMATS, fields, table
 from clientarea_cli.output.cells import cell, status_cell
 from clientarea_cli.output.columns import (
     KEY_FIELDS,
@@ -32,8 +32,6 @@ from clientarea_cli.output.columns import (
 
 if TYPE_CHECKING:
     from jmespath.parser import ParsedResult
-
-FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
 def _header(name: str) -> str:
@@ -78,6 +76,8 @@ class Renderer:
         """Say everything, e.g. every invoice number after a large renewal run."""
         self.formatters: dict[str, Callable[[Any], str]] = {}
         """Per-field text for tables, where a bare value would say less (a card for a method id)."""
+        self.seen: Callable[[str, Sequence[BaseModel]], None] | None = None
+        """Told (model class name, items) after a list or an object is printed (cli/id_cache)."""
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
 
@@ -136,6 +136,8 @@ class Renderer:
                     count=len(items), total=total, what=_(what)
                 )
             )
+        if self.seen is not None:
+            self.seen(model.__name__, items)
 
     def one(self, item: BaseModel) -> None:
         """Render one object: all its fields (or --columns) as key/value lines in a table."""
@@ -148,6 +150,8 @@ class Renderer:
             self._write_delimited([item], paths)
         else:
             self.key_values([(p, fields.value(item, p)) for p in paths], model=model.__name__)
+        if self.seen is not None:
+            self.seen(model.__name__, [item])
 
     def key_values(self, pairs: Sequence[tuple[str, Any]], *, model: str | None = None) -> None:
         """Key/value lines; `model` (a class name) says whose `status` it is (STATUS_NOUNS)."""

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.i18n import _
 
 app = typer.Typer(help="Print the shell completion script.")
@@ -20,7 +21,14 @@ def script(shell: str) -> str:
 
 @app.command()
 def completion(
-    shell: Annotated[str, typer.Argument(help="bash, zsh, fish or powershell.", metavar="SHELL")],
+    shell: Annotated[
+        str,
+        typer.Argument(
+            help="bash, zsh, fish or powershell.",
+            metavar="SHELL",
+            autocompletion=values.choices(SHELLS),
+        ),
+    ],
 ) -> None:
     """Print the completion script for SHELL.
 

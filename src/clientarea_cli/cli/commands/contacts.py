@@ -4,9 +4,11 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import EMAIL_KINDS
 
 app = typer.Typer(
     help="Contacts of the account: who receives which e-mails, billing contacts.",
@@ -46,6 +48,7 @@ KindsOpt = Annotated[
         help="E-mails it receives: general, invoice, support, product, domain, affiliate "
         "(comma-separated or repeated; all; none).",
         metavar="KINDS",
+        autocompletion=values.choices((*EMAIL_KINDS, "all", "none")),
     ),
 ]
 BillingOpt = Annotated[

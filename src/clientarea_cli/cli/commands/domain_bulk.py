@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli import bulk
+from clientarea_cli.cli import bulk, values
 from clientarea_cli.cli.bulk_options import (
     AllDomainsOpt,
     AutoRenewFilterOpt,
@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 OnOffArg = Annotated[
     str | None,
     typer.Argument(
-        help="on or off (not needed with --resume).", metavar="on|off", show_default=False
+        help="on or off (not needed with --resume).",
+        metavar="on|off",
+        show_default=False,
+        autocompletion=values.ON_OFF_VALUES,
     ),
 ]
 
@@ -58,6 +61,7 @@ def renew(
         typer.Option(
             help="Pay what is left due with this card or bank account (id or last four digits).",
             metavar="METHOD",
+            autocompletion=values.CARDS,
         ),
     ] = None,
     all_domains: AllDomainsOpt = False,
@@ -132,7 +136,9 @@ def recur(
     method: Annotated[
         str | None,
         typer.Option(
-            help="The validated card that pays: its id or last four digits.", metavar="METHOD"
+            help="The validated card that pays: its id or last four digits.",
+            metavar="METHOD",
+            autocompletion=values.CARDS,
         ),
     ] = None,
     contact: Annotated[
@@ -281,7 +287,13 @@ def nameservers_set(
     ] = None,
     domain: Annotated[
         list[str] | None,
-        typer.Option("--domain", "-d", help="A domain to change (repeatable).", metavar="DOMAIN"),
+        typer.Option(
+            "--domain",
+            "-d",
+            help="A domain to change (repeatable).",
+            metavar="DOMAIN",
+            autocompletion=values.DOMAINS,
+        ),
     ] = None,
     all_domains: AllDomainsOpt = False,
     tld: TldOpt = None,

@@ -7,17 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import ColumnsOpt, DomainArg, NoHeadersOpt, OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import CONTACT_ROLES
 
 if TYPE_CHECKING:
     from clientarea_cli.models.domain_records import DomainContacts
     from clientarea_cli.output.render import Renderer
 
-DomainArg = Annotated[
-    str, typer.Argument(help="Domain name or id.", metavar="DOMAIN", show_default=False)
-]
 FIELDS = "Contact fields (replace the chosen roles' values)"
 
 
@@ -75,7 +74,10 @@ def set_(
     role: Annotated[
         list[str] | None,
         typer.Option(
-            "--role", help="registrant, admin, tech, billing or all (repeatable).", metavar="ROLE"
+            "--role",
+            help="registrant, admin, tech, billing or all (repeatable).",
+            metavar="ROLE",
+            autocompletion=values.choices((*CONTACT_ROLES, "all")),
         ),
     ] = None,
     from_contact: Annotated[
@@ -123,7 +125,7 @@ def set_(
     """
     from clientarea_cli.cli.commands.domain_records import confirm
     from clientarea_cli.errors import UsageError
-    from clientarea_cli.models.domain_records import CONTACT_ROLES
+    from clientarea_cli.models.choices import CONTACT_ROLES
     from clientarea_cli.ops import domain_records as ops
 
     app_ctx = AppContext.of(ctx)

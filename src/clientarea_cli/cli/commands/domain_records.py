@@ -7,10 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.lazy import lazy_commands
-from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
+from clientarea_cli.cli.options import (
+    ColumnsOpt,
+    DomainArg,
+    DryRunOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    YesOpt,
+)
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import DNS_RECORD_TYPES
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -59,9 +68,6 @@ dns_app = typer.Typer(
     no_args_is_help=True,
 )
 
-DomainArg = Annotated[
-    str, typer.Argument(help="Domain name or id.", metavar="DOMAIN", show_default=False)
-]
 HostArg = Annotated[
     str,
     typer.Argument(
@@ -286,7 +292,12 @@ def dns_add(
     ctx: typer.Context,
     domain: DomainArg,
     kind: Annotated[
-        str, typer.Argument(metavar="TYPE", help="A, AAAA, CNAME, MX, TXT, SRV or CAA.")
+        str,
+        typer.Argument(
+            metavar="TYPE",
+            help="A, AAAA, CNAME, MX, TXT, SRV or CAA.",
+            autocompletion=values.choices(DNS_RECORD_TYPES),
+        ),
     ],
     name: Annotated[
         str, typer.Argument(help="Relative name: @ (the apex), www, _sip._tcp.", metavar="NAME")
@@ -323,7 +334,15 @@ def dns_update(
     ctx: typer.Context,
     domain: DomainArg,
     record_id: RecordIdArg,
-    kind: Annotated[str | None, typer.Option("--type", help="A new type.", metavar="TYPE")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="A new type.",
+            metavar="TYPE",
+            autocompletion=values.choices(DNS_RECORD_TYPES),
+        ),
+    ] = None,
     name: Annotated[str | None, typer.Option("--name", help="A new relative name.")] = None,
     value: Annotated[str | None, typer.Option("--value", help="A new value.")] = None,
     ttl: TtlOpt = None,

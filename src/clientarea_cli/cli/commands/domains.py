@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.lazy import lazy_commands
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.models.choices import DOMAIN_STATUSES
 
 if TYPE_CHECKING:
     from clientarea_cli.models import DomainRecurring
@@ -74,17 +76,25 @@ app = typer.Typer(
 
 def list_(
     ctx: typer.Context,
-    tld: Annotated[str | None, typer.Option(help="Only this TLD, e.g. es or .com.")] = None,
+    tld: Annotated[
+        str | None, typer.Option(help="Only this TLD, e.g. es or .com.", autocompletion=values.tlds)
+    ] = None,
     expiring_within: Annotated[
         str | None,
         typer.Option(help="Only domains expiring within this period: 30d, 6w, 3m, 1y."),
     ] = None,
     auto_renew: Annotated[
-        str | None, typer.Option("--auto-renew", help="on or off.", metavar="on|off")
+        str | None,
+        typer.Option(
+            "--auto-renew", help="on or off.", metavar="on|off", autocompletion=values.ON_OFF_VALUES
+        ),
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option(help="active, pending, expired, grace, redemption, suspended, cancelled."),
+        typer.Option(
+            help="active, pending, expired, grace, redemption, suspended, cancelled.",
+            autocompletion=values.choices(DOMAIN_STATUSES),
+        ),
     ] = None,
     limit: LimitOpt = None,
     all_items: AllOpt = False,
@@ -98,7 +108,7 @@ def list_(
     """
     from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
     from clientarea_cli.models import DomainFilter
-    from clientarea_cli.models.domains import DOMAIN_STATUSES
+    from clientarea_cli.models.choices import DOMAIN_STATUSES
     from clientarea_cli.ops import domains, filters
 
     app_ctx = AppContext.of(ctx)
@@ -132,7 +142,10 @@ def list_(
 
 def show(
     ctx: typer.Context,
-    domain: Annotated[str, typer.Argument(help="Domain name or id.", metavar="DOMAIN")],
+    domain: Annotated[
+        str,
+        typer.Argument(help="Domain name or id.", metavar="DOMAIN", autocompletion=values.DOMAINS),
+    ],
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
 ) -> None:

@@ -4,9 +4,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import INVOICE_STATUSES
 
 if TYPE_CHECKING:
     from clientarea_cli.models import TransferDetails
@@ -14,7 +16,12 @@ if TYPE_CHECKING:
 app = typer.Typer(help="List and inspect invoices.", no_args_is_help=True)
 
 InvoiceArg = Annotated[
-    str, typer.Argument(metavar="INVOICE", help="Invoice id or number (5009, INV-2026-5009).")
+    str,
+    typer.Argument(
+        metavar="INVOICE",
+        help="Invoice id or number (5009, INV-2026-5009).",
+        autocompletion=values.INVOICES,
+    ),
 ]
 
 
@@ -23,7 +30,10 @@ def list_(
     ctx: typer.Context,
     status: Annotated[
         str | None,
-        typer.Option(help="unpaid (includes overdue), overdue, paid, cancelled or refunded."),
+        typer.Option(
+            help="unpaid (includes overdue), overdue, paid, cancelled or refunded.",
+            autocompletion=values.choices(INVOICE_STATUSES),
+        ),
     ] = None,
     limit: LimitOpt = None,
     all_items: AllOpt = False,
@@ -36,7 +46,7 @@ def list_(
     Example: clientarea invoices list --status overdue
     """
     from clientarea_cli.models import Invoice
-    from clientarea_cli.models.billing import INVOICE_STATUSES
+    from clientarea_cli.models.choices import INVOICE_STATUSES
     from clientarea_cli.ops import billing, filters
 
     app_ctx = AppContext.of(ctx)
@@ -92,7 +102,9 @@ def pay(
     method: Annotated[
         str | None,
         typer.Option(
-            help="Card or bank account for the rest: id or last four digits.", metavar="METHOD"
+            help="Card or bank account for the rest: id or last four digits.",
+            metavar="METHOD",
+            autocompletion=values.CARDS,
         ),
     ] = None,
     transfer: Annotated[

@@ -5,9 +5,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import BILLING_CYCLES
 
 if TYPE_CHECKING:
     from clientarea_cli.models.catalog import Order, OrderQuote, OrderRequest
@@ -67,7 +69,10 @@ def order(
     cycle: Annotated[
         str | None,
         typer.Option(
-            "--cycle", help="The product's billing cycle: monthly, annually…", metavar="CYCLE"
+            "--cycle",
+            help="The product's billing cycle: monthly, annually…",
+            metavar="CYCLE",
+            autocompletion=values.choices(BILLING_CYCLES),
         ),
     ] = None,
     domain: Annotated[

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
@@ -21,7 +22,12 @@ app = typer.Typer(help="Cards and bank direct debits on the account.", no_args_i
 
 MethodArg = Annotated[
     str,
-    typer.Argument(metavar="METHOD", help="Id or last four digits.", show_default=False),
+    typer.Argument(
+        metavar="METHOD",
+        help="Id or last four digits.",
+        show_default=False,
+        autocompletion=values.CARDS,
+    ),
 ]
 HolderOpt = Annotated[
     str | None,

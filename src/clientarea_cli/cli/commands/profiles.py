@@ -6,11 +6,13 @@ from typing import Annotated
 import typer
 from typer import Argument
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
 from clientarea_cli.i18n import _
 
 app = typer.Typer(help="List, switch and remove provider profiles.", no_args_is_help=True)
+ProfileArg = Annotated[str, Argument(help="Profile name.", autocompletion=values.profiles)]
 
 
 @app.command("list")
@@ -51,7 +53,7 @@ def list_(
 
 
 @app.command("use")
-def use(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]) -> None:
+def use(ctx: typer.Context, name: ProfileArg) -> None:
     """Make a profile the current one.
 
     Example: clientarea profiles use reseller
@@ -61,7 +63,7 @@ def use(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]
 
 
 @app.command("remove")
-def remove(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.")]) -> None:
+def remove(ctx: typer.Context, name: ProfileArg) -> None:
     """Remove a profile and forget its stored API key.
 
     Example: clientarea profiles remove old-provider
@@ -82,4 +84,7 @@ def remove(ctx: typer.Context, name: Annotated[str, Argument(help="Profile name.
                 exc=exc
             )
         )
+    from clientarea_cli.cli import id_cache
+
+    id_cache.forget_all(name)  # the ids Tab offered for it
     sys.stderr.write(_("Removed profile {name}.\n").format(name=name))

@@ -8,11 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.commands import service_tickets as by_ticket
 from clientarea_cli.cli.commands.service_tickets import DepartmentOpt, ViaTicketOpt
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
+from clientarea_cli.cli.options import (
+    ColumnsOpt,
+    DryRunOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    ServiceArg,
+    YesOpt,
+)
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import BILLING_CYCLES, CANCELLATION_TIMES
 
 if TYPE_CHECKING:
     from clientarea_cli.models.lifecycle import UpgradeQuote, UpgradeResult
@@ -28,13 +37,13 @@ addons_app = typer.Typer(
     no_args_is_help=True,
 )
 
-ServiceArg = Annotated[
-    int, typer.Argument(metavar="SERVICE", help="Service id.", show_default=False)
-]
 CycleOpt = Annotated[
     str | None,
     typer.Option(
-        "--cycle", help="monthly, quarterly, semiannually, annually, biennially…", metavar="CYCLE"
+        "--cycle",
+        help="monthly, quarterly, semiannually, annually, biennially…",
+        metavar="CYCLE",
+        autocompletion=values.choices(BILLING_CYCLES),
     ),
 ]
 
@@ -58,6 +67,7 @@ def cancel(
             "--when",
             help="immediate, or end-of-period (when the paid period ends).",
             metavar="WHEN",
+            autocompletion=values.choices(CANCELLATION_TIMES),
             show_default=False,
         ),
     ],

@@ -6,9 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientarea_cli.cli.commands.service_lifecycle import ServiceArg, confirm
+from clientarea_cli.cli.commands.service_lifecycle import confirm
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
+from clientarea_cli.cli.options import (
+    ColumnsOpt,
+    DryRunOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    ServiceArg,
+    YesOpt,
+)
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.i18n import _
 
@@ -25,6 +26,7 @@ DepartmentOpt = Annotated[
         "--department",
         help="With --via-ticket: the department (id or name); billing or sales by default.",
         metavar="DEPT",
+        autocompletion=values.DEPARTMENTS,
     ),
 ]
 

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.lazy import lazy_commands
 from clientarea_cli.cli.options import (
@@ -13,8 +14,10 @@ from clientarea_cli.cli.options import (
     LimitOpt,
     NoHeadersOpt,
     OutputOpt,
+    ServiceArg,
 )
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import SERVICE_STATUSES
 
 HERE = "clientarea_cli.cli.commands"
 # Every command is built when named (cli/lazy.py); the lifecycle and panel ones live in their
@@ -85,7 +88,11 @@ app = typer.Typer(
 def list_(
     ctx: typer.Context,
     status: Annotated[
-        str | None, typer.Option(help="active, pending, suspended, cancelled or expired.")
+        str | None,
+        typer.Option(
+            help="active, pending, suspended, cancelled or expired.",
+            autocompletion=values.choices(SERVICE_STATUSES),
+        ),
     ] = None,
     limit: LimitOpt = None,
     all_items: AllOpt = False,
@@ -98,7 +105,7 @@ def list_(
     Example: clientarea services list --status active
     """
     from clientarea_cli.models import Service
-    from clientarea_cli.models.services import SERVICE_STATUSES
+    from clientarea_cli.models.choices import SERVICE_STATUSES
     from clientarea_cli.ops import filters, services
 
     app_ctx = AppContext.of(ctx)
@@ -113,7 +120,7 @@ def list_(
 
 def show(
     ctx: typer.Context,
-    service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
+    service_id: ServiceArg,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
 ) -> None:
@@ -130,13 +137,14 @@ def show(
 
 def payment_method(
     ctx: typer.Context,
-    service_id: Annotated[int, typer.Argument(metavar="SERVICE", help="Service id.")],
+    service_id: ServiceArg,
     method: Annotated[
         str,
         typer.Option(
             "--method",
             help="A validated card or bank account (id or last four digits), or none.",
             metavar="METHOD",
+            autocompletion=values.CARDS,
             show_default=False,
         ),
     ],

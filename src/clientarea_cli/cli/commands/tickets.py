@@ -5,9 +5,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import TICKET_PRIORITIES, TICKET_STATUSES
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Ticket, TicketDraft, TicketMessage
@@ -16,7 +18,12 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Support tickets: open, list, read, reply, close.", no_args_is_help=True)
 
 TicketArg = Annotated[
-    str, typer.Argument(metavar="TICKET", help="The ticket's id or number (701, TKT-803420).")
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="The ticket's id or number (701, TKT-803420).",
+        autocompletion=values.TICKETS,
+    ),
 ]
 MessageOpt = Annotated[
     str | None, typer.Option("--message", "-m", help="The message text.", metavar="TEXT")
@@ -62,6 +69,7 @@ def list_(
         str | None,
         typer.Option(
             help="open, answered, customer-reply, on-hold, closed or all (the default).",
+            autocompletion=values.choices((*TICKET_STATUSES, "all")),
             metavar="STATUS",
         ),
     ] = None,
@@ -144,16 +152,33 @@ def open_(
     ctx: typer.Context,
     department: Annotated[
         str,
-        typer.Option(help="Department id or name (see `tickets departments`).", metavar="DEPT"),
+        typer.Option(
+            help="Department id or name (see `tickets departments`).",
+            metavar="DEPT",
+            autocompletion=values.DEPARTMENTS,
+        ),
     ],
     subject: Annotated[str, typer.Option(help="One line saying what it is about.", metavar="TEXT")],
     service: Annotated[
-        int | None, typer.Option(help="The service it is about (id).", metavar="SERVICE")
+        int | None,
+        typer.Option(
+            help="The service it is about (id).", metavar="SERVICE", autocompletion=values.SERVICES
+        ),
     ] = None,
     domain: Annotated[
-        str | None, typer.Option(help="The domain it is about.", metavar="DOMAIN")
+        str | None,
+        typer.Option(
+            help="The domain it is about.", metavar="DOMAIN", autocompletion=values.DOMAINS
+        ),
     ] = None,
-    priority: Annotated[str, typer.Option(help="low, medium or high.", metavar="LEVEL")] = "medium",
+    priority: Annotated[
+        str,
+        typer.Option(
+            help="low, medium or high.",
+            metavar="LEVEL",
+            autocompletion=values.choices(TICKET_PRIORITIES),
+        ),
+    ] = "medium",
     message: MessageOpt = None,
     message_file: MessageFileOpt = None,
     attach: AttachOpt = None,

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import (
@@ -86,7 +87,10 @@ def add(
     card: Annotated[
         str | None,
         typer.Option(
-            "--card", help="Pay with this validated card: id or last four digits.", metavar="METHOD"
+            "--card",
+            help="Pay with this validated card: id or last four digits.",
+            metavar="METHOD",
+            autocompletion=values.CARDS,
         ),
     ] = None,
     transfer: Annotated[
