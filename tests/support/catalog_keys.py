@@ -126,11 +126,13 @@ def headings() -> dict[str, str]:
 
 def status_values() -> dict[str, tuple[str, ...]]:
     """Each noun of output.columns.STATUS_NOUNS → the statuses its models take."""
-    from clientarea_cli.models.billing import INVOICE_STATUSES
-    from clientarea_cli.models.domains import DOMAIN_STATUSES
+    from clientarea_cli.models.choices import (
+        DOMAIN_STATUSES,
+        INVOICE_STATUSES,
+        SERVICE_STATUSES,
+        TICKET_STATUSES,
+    )
     from clientarea_cli.models.payments import TOP_UP_STATUSES
-    from clientarea_cli.models.services import SERVICE_STATUSES
-    from clientarea_cli.models.support import TICKET_STATUSES
 
     return {
         "invoice": INVOICE_STATUSES,
