@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class Served:
     url: str
     app: object
     db: Path
+    wait_idle: Callable[..., bool]
+    """Until every request the server has been sent is handled (`RunningServer.wait_idle`)."""
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     app = SandboxApp(str(db))
     server = serve(app)
     try:
-        yield Served(server.url, app, db)
+        yield Served(server.url, app, db, server.wait_idle)
     finally:
         server.shutdown()
 
@@ -91,6 +93,6 @@ def served_slow(tmp_path: Path) -> Iterator[Served]:
     app = SandboxApp(str(db), delay_ms=40)
     server = serve(app)
     try:
-        yield Served(server.url, app, db)
+        yield Served(server.url, app, db, server.wait_idle)
     finally:
         server.shutdown()

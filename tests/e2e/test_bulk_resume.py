@@ -2,6 +2,12 @@
 
 Real sockets, a real subprocess and a real SIGKILL; "exactly once" is checked on the server
 (its invoices and its request log), not in the client's journal.
+
+A request in flight at the kill is still handled by the server after the process is gone (as a
+real provider would). `--resume` re-checks such items against the provider; had it started before
+the server applied the request, it would see the old state and send it again (a second PATCH
+setting the same value: harmless, but not "once"). That was a race in these tests, not in the
+CLI: they wait until the server has handled every request of the killed run before resuming.
 """
 
 from __future__ import annotations
@@ -29,8 +35,11 @@ def _answered(app: object, method: str, suffix: str) -> int:
     return sum(1 for m, path, status in recent if m == method and path.endswith(suffix) and status)
 
 
-def _start_and_kill(proc: Subprocess, args: list[str], done: Callable[[], bool]) -> None:
-    """Start the CLI, wait until `done()`, then SIGKILL it (no chance to clean up)."""
+def _start_and_kill(
+    proc: Subprocess, served: Served, args: list[str], done: Callable[[], bool]
+) -> None:
+    """Start the CLI, wait until `done()`, SIGKILL it (no chance to clean up), then wait until
+    the server has handled every request the run had sent."""
     child = subprocess.Popen(
         [sys.executable, "-m", "clientarea_cli", *args],
         env=proc.env,
@@ -46,6 +55,7 @@ def _start_and_kill(proc: Subprocess, args: list[str], done: Callable[[], bool])
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
+    assert served.wait_idle(), "the server is still handling the killed run's requests"
 
 
 def _active(db: Path) -> dict[str, dict[str, object]]:
@@ -64,7 +74,7 @@ def test_renewals_killed_and_resumed_issue_one_invoice_per_domain(
     active = _active(served.db)
     before = sandbox_db.rows("SELECT max(id) AS top FROM invoices", path=served.db)[0]["top"]
     args = ["domains", "renew", "--status", "active", "--per-item", "--concurrency", "1", "--yes"]
-    _start_and_kill(proc, args, lambda: _answered(served.app, "POST", "/renewal") >= 5)
+    _start_and_kill(proc, served, args, lambda: _answered(served.app, "POST", "/renewal") >= 5)
 
     listed = proc("journal", "list", "-o", "json")
     assert listed.exit_code == 0
@@ -112,14 +122,26 @@ def test_settings_killed_and_resumed_are_sent_once_per_domain(
         "2",
         "--yes",
     ]
-    _start_and_kill(proc, args, lambda: _answered(served.app, "PATCH", "") >= 3)
+    app = served.app
+    assert isinstance(app, SandboxApp)
+    # The first PATCH takes 3 s more: it is certainly in flight when the run is killed (after
+    # three others are answered), and the server applies it after the kill.
+    app.faults.add("slow", method="PATCH", path_prefix="/v1/domains/", delay=3.0)
+    at_kill: list[int] = []
+
+    def three_answered() -> bool:
+        answered = _answered(app, "PATCH", "")
+        at_kill[:] = [answered]
+        return answered >= 3
+
+    _start_and_kill(proc, served, args, three_answered)
+    assert _answered(app, "PATCH", "") > at_kill[0]  # the one in flight, applied after the kill
 
     resumed = proc("domains", "lock", "--resume")
     assert resumed.exit_code == 0, resumed.stderr
 
+    assert served.wait_idle()  # every request counted, even one still being handled
     after = _active(served.db)
     assert all(not d["registrar_lock"] for d in after.values())
-    app = served.app
-    assert isinstance(app, SandboxApp)
     sent = {name: app.request_log.count("PATCH", f"/v1/domains/{name}") for name in active}
     assert sent == {name: (1 if name in locked else 0) for name in active}

@@ -146,3 +146,32 @@ def test_plain_http_to_a_remote_host_is_refused(proc: Subprocess) -> None:
     assert result.stderr.splitlines()[0] == (
         "error: refusing plain http:// to billing.example.com: the API key would travel unencrypted"
     )
+
+
+def test_wait_idle_returns_once_what_a_vanished_client_sent_is_handled(served: Served) -> None:
+    """A client that sent a request and went away (a killed run): the server still handles it,
+    and `wait_idle` returns only once its change is in the database."""
+    import socket
+
+    from clientarea_cli.sandbox import SandboxApp
+    from tests.support import sandbox_db
+
+    app = served.app
+    assert isinstance(app, SandboxApp)
+    assert sandbox_db.domains(served.db)["anagarcia.com"]["registrar_lock"]
+    app.faults.add("slow", method="PATCH", path_prefix="/v1/domains/", delay=2.0)
+    body = b'{"registrar_lock": false}'
+    host, port = served.url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port))) as sock:
+        sock.sendall(
+            b"PATCH /v1/domains/anagarcia.com HTTP/1.1\r\nHost: sandbox\r\n"
+            b"Authorization: Bearer " + DEMO_KEY.encode() + b"\r\n"
+            b"Content-Type: application/json\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
+        )
+    assert not served.wait_idle(0.5)  # gone, but its request is still being handled
+    assert served.wait_idle(10.0)
+    assert app.request_log.count("PATCH", "/v1/domains/anagarcia.com") == 1
+    assert not sandbox_db.domains(served.db)["anagarcia.com"]["registrar_lock"]

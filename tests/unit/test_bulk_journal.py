@@ -167,7 +167,7 @@ def test_a_journal_written_by_an_older_version_loses_its_state_index(tmp_path: P
 def test_planning_pauses_the_garbage_collector_and_gives_it_back_even_on_error() -> None:
     import gc
 
-    from clientarea_cli.ops.bulk.engine import collector_paused
+    from clientarea_cli.ops.bulk.collector import collector_paused
 
     def plan_unknown_domain() -> None:
         with collector_paused():
@@ -178,4 +178,4 @@ def test_planning_pauses_the_garbage_collector_and_gives_it_back_even_on_error()
     with pytest.raises(NotFound):
         plan_unknown_domain()
     assert gc.isenabled()
-    gc.unfreeze()
+    assert gc.get_freeze_count() == 0

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import select
 import socket
 import socketserver
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import IO, Any, cast
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
@@ -95,6 +97,38 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
     allow_reuse_address = True
     request_queue_size = 128
 
+    def server_activate(self) -> None:
+        super().server_activate()
+        self._connections = 0
+        self._changed = threading.Condition()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        # Accepted and counted under one lock: `wait_idle` sees a connection either waiting to
+        # be accepted or counted, never in between.
+        with self._changed:
+            request = super().get_request()
+            self._connections += 1
+        return request
+
+    def shutdown_request(self, request: Any) -> None:
+        """Called once for every accepted connection, when its handler is done with it."""
+        super().shutdown_request(request)
+        with self._changed:
+            self._connections -= 1
+            self._changed.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        waiting = select.poll()  # not select.select: a busy process may have fds past 1023
+        waiting.register(self.socket, select.POLLIN)
+        with self._changed:
+            while self._connections or waiting.poll(0):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(min(left, 0.05))
+        return True
+
     def server_bind(self) -> None:
         # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup that can stall.
         socketserver.TCPServer.server_bind(self)
@@ -120,6 +154,15 @@ class RunningServer:
     @property
     def url(self) -> str:
         return _url(self._server)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Wait until no connection is open or waiting to be accepted (False after `timeout`).
+
+        Then every request a client sent before it went away (a process killed with requests
+        in flight) has been handled: its changes are in the database, its answer written or
+        dropped. A client that comes after sees all of them.
+        """
+        return self._server.wait_idle(timeout)
 
     def shutdown(self) -> None:
         self._server.shutdown()

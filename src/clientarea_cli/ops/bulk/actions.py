@@ -236,6 +236,11 @@ class Recurring(Action):
         return Outcome(domain=domain, ok=True, result=self.done_text())
 
     def done_text(self) -> str:
+        return self._done_text
+
+    @cached_property
+    def _done_text(self) -> str:
+        """Once per action (each of 10,000 outcomes asks for it)."""
         contact = self.contact_id if self.set_contact else None
         return self._describe(self.enabled, self.payment_method_id, contact)
 

@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from clientarea_cli.drivers.base import BULK_CHUNK, Capability, Driver
@@ -28,6 +29,7 @@ from clientarea_cli.errors import (
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Outcome
 from clientarea_cli.ops.bulk.actions import Action
+from clientarea_cli.ops.bulk.collector import collector_paused
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem
 
 DEFAULT_CONCURRENCY = 16
@@ -139,7 +141,8 @@ class Runner:
             for start in range(0, len(items), MARK_AHEAD)
         }
         try:
-            self._pool(tasks, workers, None if self.bulk_mode() else marks)
+            with collector_paused() if self.bulk_mode() else nullcontext():
+                self._pool(tasks, workers, None if self.bulk_mode() else marks)
         finally:
             self._flush()
         if self._fatal:
