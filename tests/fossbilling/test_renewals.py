@@ -81,8 +81,12 @@ def test_renewing_twice_without_paying_issues_one_invoice(
     again = fb_cli_reset("domains", "renew", "garcia-consulting.com", "--yes")
     assert (again.exit_code, again.stdout) == (3, first.stdout), again.stderr
     lines = again.stderr.splitlines()
-    assert lines[1].startswith("renew 1y: 0 done, 1 unpaid, 0 failed (run "), again.stderr
-    assert lines[2:] == [  # how to pay on FOSSBilling, not `invoices pay` (exit 6 there)
+    # FOSSBilling may pay a renewal from credit on its own, so the plan is shown even with --yes
+    assert lines[1].split() == ["DOMAIN", "CURRENT", "DESIRED", "COST"]
+    assert lines[2].startswith("garcia-consulting.com  expires "), again.stderr
+    assert lines[3] == "renew 1y: 1 domain(s) to change; total 11.99 EUR before tax"
+    assert lines[4].startswith("renew 1y: 0 done, 1 unpaid, 0 failed (run "), again.stderr
+    assert lines[5:] == [  # how to pay on FOSSBilling, not `invoices pay` (exit 6 there)
         "1 renewal(s) not done: their invoices (7) stay unpaid until you pay them: pay on the "
         "invoice's page of the FOSSBilling client area in a browser; FOSSBilling spends account "
         "credit on unpaid invoices by itself when its cron runs",

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +123,50 @@ def test_lock_with_an_answer_lost_resumes_from_the_hint_without_sending_twice(
     assert "(already)" in resumed.stdout
     assert [_service(fb, o)["locked"] for o in ACTIVE] == [0, 0, 0, 0]
     assert _calls(fb, "servicedomain/unlock") == len(ACTIVE)
+
+
+def test_a_renewal_whose_answer_was_lost_is_never_sent_again_by_resume(
+    fb_cli_reset: CLI, counted: FossBilling, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FOSSBilling keeps no idempotency keys and pays a renewal from credit the moment it issues
+    it: a renewal sent once must never be sent again by --resume (it would be paid twice)."""
+    fb = counted
+    send = httpx.HTTPTransport.handle_request
+
+    def lose_the_renewal_answer(self: httpx.HTTPTransport, request: httpx.Request) -> Any:
+        response = send(self, request)
+        if request.url.path.endswith("/invoice/renewal_invoice"):
+            response.close()  # FOSSBilling issued the invoice and paid it from credit
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", lose_the_renewal_answer)
+    stopped = fb_cli_reset("domains", "renew", "garcia-consulting.com", "--yes")
+    assert stopped.exit_code == 9, stopped.stderr
+    hint = stopped.stderr.splitlines()[-1]
+    assert hint.startswith("hint: finish it with `clientarea -p default domains renew --resume`")
+    assert _calls(fb, "invoice/renewal_invoice") == 1
+    balance = Decimal(fb.client("profile/get")["balance"])
+    assert balance == Decimal("48.01")  # 60 - 11.99: paid from credit although the answer was lost
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", send)
+    command = shlex.split(hint.split("`")[1])
+    resumed = fb_cli_reset(*command[1:])
+    assert resumed.exit_code == 9, resumed.stderr
+    run_id = resumed.stderr.split("resuming run ")[1].split()[0]
+    assert resumed.stderr.splitlines()[-3:] == [
+        f"renew 1y: 0 done, 0 failed, 1 unknown (run {run_id})",
+        "error: 1 of 1 domain(s) may have been applied already: outcome unknown",
+        "hint: check them (a renewal: its invoice in `clientarea invoices list`), redo by hand "
+        f"any that did not happen, then give the run up with `clientarea journal abandon {run_id}`",
+    ]
+    assert "the fossbilling provider keeps no idempotency keys" in resumed.stderr
+    assert _calls(fb, "invoice/renewal_invoice") == 1  # not sent again
+    assert Decimal(fb.client("profile/get")["balance"]) == balance  # not charged again
+
+    abandoned = fb_cli_reset("journal", "abandon", run_id)
+    assert abandoned.exit_code == 0, abandoned.stderr
+    again = fb_cli_reset("domains", "renew", "--resume")
+    assert again.exit_code == 2
+    assert again.stderr.startswith("error: nothing to resume")
+    assert _calls(fb, "invoice/renewal_invoice") == 1

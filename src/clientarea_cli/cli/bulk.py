@@ -17,7 +17,13 @@ import typer
 from clientarea_cli.cli.bulk_resume import check_resume_args, hint_on_stop, resume_command
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.renew_payment import unpaid_renewals
-from clientarea_cli.errors import ConfirmationRequired, Declined, PartialFailure, UsageError
+from clientarea_cli.errors import (
+    ConfirmationRequired,
+    Declined,
+    OutcomeUnknown,
+    PartialFailure,
+    UsageError,
+)
 from clientarea_cli.i18n import _
 from clientarea_cli.i18n.carried import shown
 
@@ -205,7 +211,9 @@ def run(
             moves_money = resumption.action.moves_money
             with (
                 hint_on_stop(journal, command, profile, moves_money),
-                reporter.live(len(resumption.items) + len(resumption.already)),
+                reporter.live(
+                    len(resumption.items) + len(resumption.already) + len(resumption.unknown)
+                ),
             ):
                 result = engine.resume(
                     driver, journal, resumption, options=options, on_outcome=reporter.outcome
@@ -400,17 +408,29 @@ def finish(
 
     if renderer.fmt in ("json", "csv", "tsv"):
         renderer.listing(result.outcomes, Outcome, what="results")
-    failed = result.failed
+    unknown = [o for o in result.failed if o.result == "unknown"]
+    failed = [o for o in result.failed if o.result != "unknown"]
     due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
-    done = len(result.outcomes) - len(failed) - len(due)
+    done = len(result.outcomes) - len(failed) - len(unknown) - len(due)
     line = f"{action.title}: {done} done"
     if due:
         line += f", {len(due)} unpaid"
     line += f", {len(failed)} failed"
+    if unknown:
+        line += f", {len(unknown)} unknown"
     if skipped:
         line += f", {skipped} unchanged"
     renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
     unpaid = unpaid_renewals(renderer, due, len(result.outcomes), pay_hint) if due else None
+    if unknown:
+        raise OutcomeUnknown(
+            _(
+                "{count} of {count2} domain(s) may have been applied already: outcome unknown"
+            ).format(count=len(unknown), count2=len(result.outcomes)),
+            hint=_(
+                "check them (a renewal: its invoice in `clientarea invoices list`), redo by hand any that did not happen, then give the run up with `clientarea journal abandon {run_id}`"
+            ).format(run_id=result.run_id),
+        )
     if failed:
         raise PartialFailure(
             _("{count} of {count2} domain(s) failed").format(

@@ -100,11 +100,14 @@ def renew(
 
         driver.check_renewal(years)
         notes = [driver.credit_note] if driver.credit_note else []
+        spends = driver.credit_note is not None  # the note says the provider spends credit itself
         if method is None:
-            return Renew(years=years, use_credit=use_credit), notes
+            return Renew(years=years, use_credit=use_credit, spends_credit=spends), notes
         payer = invoice_payments.payment_method_for(driver, method)
         label = describe(payer).split(",")[0]
-        return Renew(years, use_credit, pay_method_id=payer.id, pay_label=label), notes
+        return Renew(
+            years, use_credit, pay_method_id=payer.id, pay_label=label, spends_credit=spends
+        ), notes
 
     def settle(driver: "Driver", action: "Action", result: "RunResult") -> "RunResult":
         return pay_the_rest(app_ctx, app_ctx.renderer(output), driver, action, result)

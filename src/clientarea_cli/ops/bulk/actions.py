@@ -254,6 +254,9 @@ class Renew(Action):
     pay_method_id: int | None = None
     """Pay what the invoice leaves due with this method after the run (the CLI does it)."""
     pay_label: str = ""
+    spends_credit: bool = False
+    """The provider pays a renewal invoice from credit by itself (FOSSBilling): money may move
+    even without `use_credit`, so a lost answer is an unknown outcome (exit 9)."""
 
     name: ClassVar[str] = "renew"
     uses_keys: ClassVar[bool] = True
@@ -265,7 +268,7 @@ class Renew(Action):
 
     @property
     def moves_money(self) -> bool:
-        return self.use_credit or self.pay_method_id is not None
+        return self.use_credit or self.spends_credit or self.pay_method_id is not None
 
     @property
     def title(self) -> str:

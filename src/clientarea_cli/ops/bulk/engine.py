@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clientarea_cli.drivers.base import Driver
+from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Outcome
@@ -60,6 +60,9 @@ class Resumption:
     """What is left to send."""
     already: list[Outcome]
     """Items whose outcome was unknown and which the provider shows as applied."""
+    unknown: list[Outcome]
+    """Keyed items whose answer never came, on a provider without idempotency keys: they may
+    have been applied (a renewal paid from credit), so they are not sent again."""
 
 
 def find_resumable(journal: Journal, command: str, profile: str) -> str:
@@ -79,7 +82,9 @@ def load_resumption(driver: Driver, journal: Journal, run_id: str) -> Resumption
     items that failed are left. Actions that set a state (everything but renew) are re-checked
     against the provider: an item already in its desired state is done, never sent again.
     Keyed actions (renew) re-send with the item's stored idempotency key, which the provider
-    answers from its store instead of acting twice.
+    answers from its store instead of acting twice; a provider that keeps no such store would
+    act twice, so there those items are held as `unknown` (still `sending` in the journal)
+    for the user to check and give up (`journal abandon`).
     """
     with collector_paused():
         return _left_to_do(driver, journal, run_id)
@@ -90,6 +95,18 @@ def _left_to_do(driver: Driver, journal: Journal, run_id: str) -> Resumption:
     action = action_from_journal(record.action, record.params)
     left = journal.items(run_id, ("planned", "sending", "failed"))
     already: list[Outcome] = []
+    unknown: list[Outcome] = []
+    if action.uses_keys and not driver.supports(Capability.IDEMPOTENCY_KEYS):
+        reason = _(
+            "no answer came to the request sent for it, and the {driver} provider keeps no "
+            "idempotency keys: not sent again, it may have been applied"
+        ).format(driver=driver.name)
+        unknown = [
+            Outcome(domain=item.domain, ok=False, result="unknown", error=reason)
+            for item in left
+            if item.state == "sending"
+        ]
+        left = [item for item in left if item.state != "sending"]
     if left and not action.uses_keys:
         spec = targets.TargetSpec(refs=[item.domain for item in left])
         current = {d.name: d for d in targets.resolve(driver, spec)}
@@ -105,7 +122,7 @@ def _left_to_do(driver: Driver, journal: Journal, run_id: str) -> Resumption:
         by_name = {item.domain: item for item in left}
         journal.record(run_id, [(by_name[o.domain].seq, o) for o in already])
         left = still
-    return Resumption(record, action, left, already)
+    return Resumption(record, action, left, already, unknown)
 
 
 def resume(
@@ -126,7 +143,7 @@ def resume(
         use_bulk=resumption.run.mode == "bulk",
     )
     runner = Runner(driver, journal, resumption.run.id, resumption.action, options, on_outcome)
-    for outcome in resumption.already:
+    for outcome in (*resumption.already, *resumption.unknown):
         runner.result.outcomes.append(outcome)
         on_outcome(outcome)
     return runner.run(resumption.items)
