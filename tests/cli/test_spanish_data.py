@@ -101,3 +101,15 @@ def test_outlook_warnings_are_spanish_in_the_table_and_english_in_json(demo: CLI
         w for item in data["items"] for w in item["warnings"]
     ]
     assert data["warnings"][0].startswith("credit (85.50 EUR) never pays automatic renewals")
+
+
+def test_a_ticket_thread_in_spanish(demo: CLI) -> None:
+    shown = demo("--lang", "es", "tickets", "show", "701")
+    lines = shown.stdout.splitlines()
+    assert lines[3] == "estado            respondido"
+    assert lines[7].startswith("abierto el        ")
+    assert lines[8].startswith("última respuesta  ")
+    assert any(line.startswith("--- Laura (Support) (personal), ") for line in lines)
+    english = demo("--lang", "en", "tickets", "show", "701").stdout.splitlines()
+    assert english[3] == "status      answered"
+    assert any(line.startswith("--- Laura (Support) (staff), ") for line in english)

@@ -110,9 +110,16 @@ def _thread(renderer: "Renderer", ticket: "Ticket") -> None:
 def _message(renderer: "Renderer", message: "TicketMessage") -> None:
     from clientarea_cli.output.cells import cell as text
 
-    who = f"{message.author} (staff)" if message.from_staff else message.author
+    who = (
+        _("{author} (staff)").format(author=message.author)
+        if message.from_staff
+        else message.author
+    )
     lines = ["", f"--- {who}, {text(message.created_at)}", message.body.rstrip("\n")]
-    lines += [f"[attached: {a.name}, {a.size} bytes]" for a in message.attachments]
+    lines += [
+        _("[attached: {name}, {size} bytes]").format(name=a.name, size=a.size)
+        for a in message.attachments
+    ]
     renderer.stdout.write("\n".join(lines) + "\n")
 
 
