@@ -98,3 +98,20 @@ def test_the_english_question_is_y_n_as_before(demo: CLI) -> None:
         "error: cancelled; nothing was changed\n"
     )
     assert sandbox_db.snapshot() == before
+
+
+def test_a_phone_refused_in_spanish_changes_nothing(demo: CLI) -> None:
+    before = sandbox_db.snapshot()
+    result = demo("--lang", "es", "account", "update", "--phone", "+34 123", "--yes")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: --phone no válido: '+34 123' no es un número de teléfono válido en ES (+34)\n"
+        "sugerencia: con su prefijo de país, como +34.911234567 o +34 600 123 456\n",
+    )
+    english = demo("--lang", "en", "account", "update", "--phone", "600 123 456", "--yes")
+    assert english.stderr == (
+        "error: invalid --phone: '600 123 456' has no country code\n"
+        "hint: with its country code, such as +34.911234567 or +34 600 123 456\n"
+    )
+    assert sandbox_db.snapshot() == before

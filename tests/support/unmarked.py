@@ -10,7 +10,7 @@ it goes through `_()`, `ngettext()` or, for a warning carried in data, `carried(
 
 The rules are precise, not per file:
 - text without a letter is not a message (`"\\n"`, `f"{a}: {b}"`, `", ".join(...)`), nor is an
-  option's name alone (`ConfirmationRequired("--yes")`);
+  option's or argument's name alone (`ConfirmationRequired("--yes")`, `"TYPE"`);
 - a variable, attribute or call result is the caller's business (it was marked where it was built),
   except a module-level text constant (`HINT = "…"`, `HINT = N_("…")`): it must be used as `_(HINT)`;
 - `renderer.heading("Items")` and `what="domains"` are translated by the renderer itself, so a
@@ -49,6 +49,7 @@ SINK_FUNCTIONS = frozenset(
         "_unsupported_because",
         "require",
         "BadParameter",
+        "_invalid",  # ops/validate.py: an input's reason and hint
     }
 )
 WRITE_STREAMS = frozenset({"stderr", "stdout"})
@@ -93,11 +94,12 @@ def _name(node: ast.expr) -> str:
     return ""
 
 
-OPTION_NAME = re.compile(r"--?[a-z][a-z0-9-]*")
+OPTION_NAME = re.compile(r"--?[a-z][a-z0-9-]*|[A-Z][A-Z0-9_]*")  # --ttl, -p; TYPE, NAME
 
 
 def _has_letters(text: str) -> bool:
-    """Whether a literal can be a message: it has a letter and is not just an option's name."""
+    """Whether a literal can be a message: it has a letter and is not an option's or argument's
+    name alone (`--ttl`, `TYPE`)."""
     return any(c.isalpha() for c in text) and not OPTION_NAME.fullmatch(text)
 
 

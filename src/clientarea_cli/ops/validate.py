@@ -80,7 +80,12 @@ def idna_ascii(name: str, what: str, value: str, kind: str = "name") -> str:
     try:
         return str(idna.encode(name, uts46=True, transitional=False).decode("ascii"))
     except (idna.IDNAError, UnicodeError) as exc:
-        raise _invalid(what, value, f"is not a valid international {kind} ({exc})") from None
+        template = (
+            _("is not a valid international host name ({reason})")
+            if kind == "host name"
+            else _("is not a valid international name ({reason})")
+        )
+        raise _invalid(what, value, template.format(reason=exc)) from None
 
 
 def hostname(value: str, what: str) -> str:
@@ -92,18 +97,18 @@ def hostname(value: str, what: str) -> str:
     if not name.isascii():
         name = idna_ascii(name, what, value, "host name")
     if len(name) > 253:
-        raise _invalid(what, value, "is longer than 253 characters")
+        raise _invalid(what, value, _("is longer than 253 characters"))
     labels = name.split(".")
     if len(labels) < 2:
-        raise _invalid(what, value, "is not a full host name", "such as ns1.example.net")
+        raise _invalid(what, value, _("is not a full host name"), _("such as ns1.example.net"))
     for label in labels:
         if not _LABEL.match(label):
             raise _invalid(
-                what, value, f"is not a host name: {label!r} is not a valid label",
-                "labels are letters, digits and inner hyphens, 1 to 63 characters",
+                what, value, _("is not a host name: {label!r} is not a valid label").format(label=label),
+                _("labels are letters, digits and inner hyphens, 1 to 63 characters"),
             )  # fmt: skip
     if labels[-1].isdigit():
-        raise _invalid(what, value, "is not a host name: its last label is all digits")
+        raise _invalid(what, value, _("is not a host name: its last label is all digits"))
     return name
 
 
@@ -114,7 +119,7 @@ def domain_ref(value: str, what: str = "domain") -> str:
     """
     ref = value.strip().lower().rstrip(".")
     if not ref:
-        raise _invalid(what, value, "is not a domain name", "such as example.es, or its id")
+        raise _invalid(what, value, _("is not a domain name"), _("such as example.es, or its id"))
     return ref
 
 
@@ -142,7 +147,7 @@ def ip_address(value: str, what: str) -> str:
     try:
         return str(ipaddress.ip_address(value.strip()))
     except ValueError:
-        raise _invalid(what, value, "is not an IPv4 or IPv6 address") from None
+        raise _invalid(what, value, _("is not an IPv4 or IPv6 address")) from None
 
 
 def ip_addresses(values: list[str], what: str = "--ip") -> list[str]:
@@ -168,13 +173,22 @@ def ip_addresses(values: list[str], what: str = "--ip") -> list[str]:
 def record_type(value: str) -> str:
     upper = value.strip().upper()
     if upper not in DNS_RECORD_TYPES:
-        raise _invalid("TYPE", value, "is not a record type", "use " + ", ".join(DNS_RECORD_TYPES))
+        raise _invalid(
+            "TYPE",
+            value,
+            _("is not a record type"),
+            _("use {choices}").format(choices=", ".join(DNS_RECORD_TYPES)),
+        )
     return upper
 
 
 def ttl_seconds(value: int) -> int:
     if not MIN_TTL <= value <= MAX_TTL:
-        raise _invalid("--ttl", value, f"is out of range (seconds, {MIN_TTL} to {MAX_TTL})")
+        raise _invalid(
+            "--ttl",
+            value,
+            _("is out of range (seconds, {low} to {high})").format(low=MIN_TTL, high=MAX_TTL),
+        )
     return value
 
 
@@ -185,21 +199,25 @@ def record_name(value: str, kind: str, zone: str | None = None) -> str:
         return name
     if zone and (name == zone or name.endswith("." + zone)):
         relative = name.removesuffix(zone).removesuffix(".") or "@"
-        raise _invalid("NAME", value, "is not relative to the zone", f"use {relative!r}")
+        raise _invalid(
+            "NAME", value, _("is not relative to the zone"), _("use {name!r}").format(name=relative)
+        )
     if not name or name.endswith(".") or len(name) > 253:
-        raise _invalid("NAME", value, "is not a relative name", "use @, www or _sip._tcp")
+        raise _invalid("NAME", value, _("is not a relative name"), _("use @, www or _sip._tcp"))
     labels = name.split(".")
     for index, label in enumerate(labels):
         if not (label == "*" and index == 0) and not _RECORD_LABEL.match(label):
-            raise _invalid("NAME", value, f"has an invalid label {label!r}")
+            raise _invalid("NAME", value, _("has an invalid label {label!r}").format(label=label))
     if kind == "SRV" and not (len(labels) >= 2 and all(x.startswith("_") for x in labels[:2])):
-        raise _invalid("NAME", value, "is not an SRV name", "use _service._proto, e.g. _sip._tcp")
+        raise _invalid(
+            "NAME", value, _("is not an SRV name"), _("use _service._proto, e.g. _sip._tcp")
+        )
     return name
 
 
 def _txt(value: str) -> str:
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise _invalid("VALUE", value, "holds control characters (new lines, tabs)")
+        raise _invalid("VALUE", value, _("holds control characters (new lines, tabs)"))
     if _TXT_STRINGS.match(value):
         for index, part in enumerate(_TXT_STRING.findall(value), 1):
             if len(part) > 255:
@@ -221,7 +239,7 @@ def record_value(kind: str, value: str) -> str:
     """The value of a record of type `kind`, checked and normalised as the provider will."""
     value = value.strip()
     if not value or len(value) > 4096:
-        raise _invalid("VALUE", value, "must be 1 to 4096 characters")
+        raise _invalid("VALUE", value, _("must be 1 to 4096 characters"))
     if kind in ("A", "AAAA"):
         version = 4 if kind == "A" else 6
         try:
@@ -229,27 +247,40 @@ def record_value(kind: str, value: str) -> str:
         except ValueError:
             address = None
         if address is None or address.version != version:
-            raise _invalid("VALUE", value, f"is not an IPv{version} address ({kind} record)")
+            raise _invalid(
+                "VALUE",
+                value,
+                _("is not an IPv{version} address ({kind} record)").format(
+                    version=version, kind=kind
+                ),
+            )
         return str(address)
     if kind in ("CNAME", "MX"):
         return hostname(value, f"VALUE ({kind} target)")
     if kind == "SRV":
         match = _SRV.match(value)
         if match is None:
-            raise _invalid("VALUE", value, "is not an SRV value", 'use "<weight> <port> <target>"')
+            raise _invalid(
+                "VALUE", value, _("is not an SRV value"), _('use "<weight> <port> <target>"')
+            )
         weight, port = int(match.group(1)), int(match.group(2))
         if weight > 65535 or port > 65535:
-            raise _invalid("VALUE", value, "has a weight or port above 65535")
+            raise _invalid("VALUE", value, _("has a weight or port above 65535"))
         target = match.group(3)
         target = "." if target == "." else hostname(target, "VALUE (SRV target)")
         return f"{weight} {port} {target}"
     if kind == "CAA":
         match = _CAA.match(value)
         if match is None:
-            raise _invalid("VALUE", value, "is not a CAA value", 'use 0 issue "letsencrypt.org"')
+            raise _invalid(
+                "VALUE", value, _("is not a CAA value"), _('use 0 issue "letsencrypt.org"')
+            )
         if int(match.group(1)) > 255 or match.group(2).lower() not in CAA_TAGS:
             raise _invalid(
-                "VALUE", value, "has bad flags or tag", f"flags 0-255; tags {', '.join(CAA_TAGS)}"
+                "VALUE",
+                value,
+                _("has bad flags or tag"),
+                _("flags 0-255; tags {tags}").format(tags=", ".join(CAA_TAGS)),
             )
         return f'{int(match.group(1))} {match.group(2).lower()} "{match.group(3)}"'
     return _txt(value)
@@ -271,7 +302,7 @@ def dns_record(
         if priority is None:
             raise UsageError(_("{kind} records need --priority (0 to 65535)").format(kind=kind))
         if not 0 <= priority <= 65535:
-            raise _invalid("--priority", priority, "is out of range (0 to 65535)")
+            raise _invalid("--priority", priority, _("is out of range (0 to 65535)"))
     elif priority is not None:
         raise UsageError(
             _("--priority is only for MX and SRV records, not {kind}").format(kind=kind)
@@ -297,11 +328,11 @@ def email(value: str, what: str) -> str:
     address = value.strip()
     match = _EMAIL.match(address)
     if match is None or len(address) > 254:
-        raise _invalid(what, value, "is not an e-mail address")
+        raise _invalid(what, value, _("is not an e-mail address"))
     try:
         hostname(match.group(1), what)
     except UsageError:
-        raise _invalid(what, value, "is not an e-mail address") from None
+        raise _invalid(what, value, _("is not an e-mail address")) from None
     return address
 
 
@@ -311,24 +342,28 @@ def phone(value: str, what: str) -> str:
     import phonenumbers
 
     text = value.strip()
-    hint = "with its country code, such as +34.911234567 or +34 600 123 456"
+    hint = _("with its country code, such as +34.911234567 or +34 600 123 456")
     if not text.startswith("+"):
-        raise _invalid(what, value, "has no country code", hint)
+        raise _invalid(what, value, _("has no country code"), hint)
     epp = _EPP_PHONE.match(text)
     if epp is not None:  # +CC.NUMBER: the dot ends the country code
         code = epp.group(1)
         if len(code) > 3 or phonenumbers.region_code_for_country_code(int(code)) == "ZZ":
-            raise _invalid(what, value, "is not a phone number", hint)
+            raise _invalid(what, value, _("is not a phone number"), hint)
         text = f"+{epp.group(1)} {epp.group(2)}"
     try:
         number = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
-        raise _invalid(what, value, "is not a phone number", hint) from None
+        raise _invalid(what, value, _("is not a phone number"), hint) from None
     code = number.country_code or 0
     if not phonenumbers.is_valid_number(number):
         region = phonenumbers.region_code_for_country_code(code)
-        where = f"in {region} (+{code})" if region != "ZZ" else "anywhere"
-        raise _invalid(what, value, f"is not a valid phone number {where}", hint)
+        reason = (
+            _("is not a valid phone number in {region} (+{code})").format(region=region, code=code)
+            if region != "ZZ"
+            else _("is not a valid phone number anywhere")
+        )
+        raise _invalid(what, value, reason, hint)
     national = phonenumbers.national_significant_number(number)
     return f"+{code}.{national}"
 
@@ -336,7 +371,7 @@ def phone(value: str, what: str) -> str:
 def country(value: str, what: str) -> str:
     code = value.strip().upper()
     if code not in COUNTRIES:
-        raise _invalid(what, value, "is not an ISO 3166-1 alpha-2 country code", "such as ES")
+        raise _invalid(what, value, _("is not an ISO 3166-1 alpha-2 country code"), _("such as ES"))
     return code
 
 
@@ -356,7 +391,7 @@ def contact_field(field: str, value: str | None, what: str) -> str | None:
     if field == "country":
         return country(value, what)
     if len(value.strip()) > limit:
-        raise _invalid(what, value, f"is longer than {limit} characters")
+        raise _invalid(what, value, _("is longer than {limit} characters").format(limit=limit))
     return value.strip()
 
 
@@ -376,7 +411,7 @@ def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
     for field, (required, _limit) in CONTACT_FIELDS.items():
         raw = fields.get(field)
         if raw is not None and not isinstance(raw, str):
-            raise _invalid(f"{role}.{field}", raw, "is not text")
+            raise _invalid(f"{role}.{field}", raw, _("is not text"))
         value = contact_field(field, raw, f"{role}.{field}")
         if required and value is None:
             raise UsageError(
