@@ -113,3 +113,14 @@ def test_a_ticket_thread_in_spanish(demo: CLI) -> None:
     english = demo("--lang", "en", "tickets", "show", "701").stdout.splitlines()
     assert english[3] == "status      answered"
     assert any(line.startswith("--- Laura (Support) (staff), ") for line in english)
+
+
+def test_the_status_screen_in_spanish(demo: CLI) -> None:
+    shown = demo("--lang", "es", "status")
+    lines = shown.stdout.splitlines()
+    assert lines[2].split() == ["saldo", "85,50", "€"]
+    assert lines[3].startswith("facturas sin pagar ")
+    assert lines[3].endswith(" 4 (130,67 €)")
+    assert shown.stderr.startswith("aviso: Visa ···4242 caduca el 2026-12-31: ")
+    english = demo("--lang", "en", "status").stdout.splitlines()
+    assert english[3].split() == ["unpaid", "invoices", "4", "(130.67", "EUR)"]

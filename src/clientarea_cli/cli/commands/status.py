@@ -25,8 +25,10 @@ def status(ctx: typer.Context, output: OutputOpt = None) -> None:
         renderer.one(board)
         return
 
+    from clientarea_cli.output.cells import cell
+
     def money(totals: list[object]) -> str:
-        return ", ".join(str(t) for t in totals) or "-"
+        return ", ".join(cell(t) for t in totals) or "-"
 
     pairs: list[tuple[str, object]] = [
         ("account", board.account),
@@ -40,9 +42,9 @@ def status(ctx: typer.Context, output: OutputOpt = None) -> None:
         ),
     ]
     if board.tickets_awaiting_reply is not None:
-        pairs.append(("tickets awaiting you", ", ".join(board.tickets_awaiting_reply) or "none"))
+        pairs.append(("tickets awaiting you", ", ".join(board.tickets_awaiting_reply) or _("none")))
     if board.pending_top_ups is not None:
-        pairs.append(("pending top-ups", ", ".join(board.pending_top_ups) or "none"))
+        pairs.append(("pending top-ups", ", ".join(board.pending_top_ups) or _("none")))
     renderer.key_values(pairs)
     renderer.heading("\n" + _("Due within {days} days").format(days=WINDOW_DAYS))
     plain = app_ctx.renderer(output, "date,kind,item,amount,paid_by", inherit_columns=False)
