@@ -95,6 +95,15 @@ def _config_file(environ: Mapping[str, str]) -> str:
     return str(config_file())
 
 
+def config_file_text(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The config file's text, or None when it is missing or unreadable (no pathlib)."""
+    try:
+        with open(_config_file(environ), encoding="utf-8") as file:
+            return file.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _from_config(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
     try:
         with open(_config_file(environ), "rb") as file:

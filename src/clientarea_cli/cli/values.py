@@ -87,8 +87,36 @@ def profile_in_use(ctx: _click.Context) -> str | None:
         if isinstance(chosen, str) and chosen:
             return chosen
         context = context.parent
-    current = os.environ.get("CLIENTAREA_PROFILE") or _config().get("current_profile")
+    current = os.environ.get("CLIENTAREA_PROFILE") or current_profile()
     return current if isinstance(current, str) and current else None
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+def current_profile() -> object:
+    """The config's `current_profile`, read without TOML when the file says it plainly.
+
+    A Tab press would pay ~2.5 ms to import tomllib for one key (issue 12 item 3); the config
+    store (tomli-w) writes it as a plain top-level `current_profile = "name"` line. Any other
+    spelling (quoted key, comment, escapes) is left to tomllib, so the answer is the same."""
+    from clientarea_cli.cli.language import config_file_text
+
+    text = config_file_text()
+    if text is None or "current_profile" not in text:
+        return None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            break
+        key, equals, value = line.partition("=")
+        if equals and key.strip() == "current_profile":
+            value = value.strip()
+            name = value[1:-1]
+            if len(value) > 2 and value[0] == value[-1] == '"' and set(name) <= _PLAIN:
+                return name
+            break
+    return _config().get("current_profile")
 
 
 def _config() -> dict[str, object]:
