@@ -72,6 +72,8 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
 
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
     credit_note: ClassVar[str | None] = None
+    spends_credit: ClassVar[bool] = False
+    """The provider pays invoices from account credit by itself (`credit_note` says so to users)."""
     """For plans: what the provider does with account credit by itself (None: nothing)."""
     pay_hint: ClassVar[str | None] = None
     """How to pay an invoice when the provider takes no payment through the API (a message

@@ -100,7 +100,7 @@ def renew(
 
         driver.check_renewal(years)
         notes = [driver.credit_note] if driver.credit_note else []
-        spends = driver.credit_note is not None  # the note says the provider spends credit itself
+        spends = driver.spends_credit
         if method is None:
             return Renew(years=years, use_credit=use_credit, spends_credit=spends), notes
         payer = invoice_payments.payment_method_for(driver, method)

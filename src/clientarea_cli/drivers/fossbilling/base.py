@@ -126,6 +126,7 @@ class FossBillingBase(Driver):
         "FOSSBilling spends account credit by itself: a renewal invoice the balance covers is "
         "paid from it as soon as it is issued (with or without --use-credit)"
     )
+    spends_credit: ClassVar[bool] = True
     pay_hint: ClassVar[str | None] = PAY_IN_BROWSER
     per_page: int = PER_PAGE
     """Rows asked per page; FOSSBilling has no cap, but pages keep answers small."""
