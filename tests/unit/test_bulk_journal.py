@@ -167,10 +167,10 @@ def test_a_journal_written_by_an_older_version_loses_its_state_index(tmp_path: P
 def test_planning_pauses_the_garbage_collector_and_gives_it_back_even_on_error() -> None:
     import gc
 
-    from clientarea_cli.ops.bulk.collector import collector_paused
+    from clientarea_cli import collector
 
     def plan_unknown_domain() -> None:
-        with collector_paused():
+        with collector.paused():
             assert not gc.isenabled()
             raise NotFound("no such domain in this account: x.es")
 

@@ -13,7 +13,7 @@ T = TypeVar("T")
 class Model(BaseModel):
     """Frozen, and tolerant of fields a newer provider adds."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
 
 class Money(Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import Field
+
 from clientarea_cli.models.common import Model, Money
 
 
@@ -26,7 +28,7 @@ class Domain(Model):
     auto_renew: bool
     registrar_lock: bool = False
     id_protection: bool = False
-    recurring: DomainRecurring = DomainRecurring()
+    recurring: DomainRecurring = Field(default_factory=DomainRecurring)
     nameservers: list[str] = []
 
 

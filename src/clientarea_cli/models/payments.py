@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from clientarea_cli.models.billing import BankAccountDetails, PaymentMethod
 from clientarea_cli.models.common import Model, Money
 
@@ -89,7 +91,7 @@ class PaymentMethodRemoval(Model):
     """What removing a method did: the services and domains that now renew by hand."""
 
     id: int
-    recurring_removed: RecurringRemoved = RecurringRemoved()
+    recurring_removed: RecurringRemoved = Field(default_factory=RecurringRemoved)
 
     @property
     def count(self) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
@@ -17,11 +16,6 @@ from clientarea_cli.ops import validate
 def show_account(driver: Driver) -> Account:
     driver.require(Capability.ACCOUNT, _("reading the account"))
     return driver.get_account()
-
-
-def provider_today(driver: Driver) -> date:
-    """The provider's business date: renewals and card expiry are judged by its calendar."""
-    return driver.provider_info().today
 
 
 # -- changing the account -----------------------------------------------------------------------

@@ -23,9 +23,9 @@ from clientarea_cli.models import (
     PaymentMethodVerification,
     Service,
 )
-from clientarea_cli.ops.account import provider_today
 from clientarea_cli.ops.cards import CheckedBankAccount, CheckedCard
 from clientarea_cli.ops.recurring import card_last_day, describe, find_method
+from clientarea_cli.ops.today import provider_today
 
 WALLET_WORDS = frozenset(
     {"credit", "wallet", "balance", "saldo", "account-credit", "account_credit"}

@@ -20,9 +20,9 @@ from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Listing, Money, PaymentMethod, TopUp, WalletTerms
-from clientarea_cli.ops.account import provider_today
 from clientarea_cli.ops.cards import AMEX_REFUSED
 from clientarea_cli.ops.recurring import card_last_day, describe, find_method
+from clientarea_cli.ops.today import provider_today
 
 MAX_PROOF_BYTES = 10 * 1024 * 1024
 PROOF_TYPES = (

@@ -173,7 +173,7 @@ def recur(
     Example: clientarea domains recur --tld es --method 4242 --contact billing
     """
     from clientarea_cli.ops import recurring
-    from clientarea_cli.ops.account import provider_today
+    from clientarea_cli.ops.today import provider_today
 
     def build(driver: "Driver") -> "tuple[Action, list[str]]":
         chosen = recurring.setup(

@@ -137,7 +137,7 @@ def add_card(
     Example: clientarea payment-methods add-card --holder "Ana García" --default
     """
     from clientarea_cli.ops import cards, payment_methods
-    from clientarea_cli.ops.account import provider_today
+    from clientarea_cli.ops.today import provider_today
 
     app_ctx = AppContext.of(ctx)
     name = _holder(app_ctx, holder, "card")

@@ -64,6 +64,7 @@ def serve(
 
     Example: clientarea sandbox serve --port 8080
     """
+    from clientarea_cli import collector
     from clientarea_cli.errors import ClientAreaError, UsageError
     from clientarea_cli.sandbox import DEMO_API_KEY, SandboxApp
     from clientarea_cli.sandbox.server import check_bind_host, serve_forever
@@ -89,7 +90,8 @@ def serve(
         sys.stdout.flush()
 
     try:
-        serve_forever(sandbox_app, host, port, on_ready=ready)
+        with collector.running():  # a server outlives its requests' garbage
+            serve_forever(sandbox_app, host, port, on_ready=ready)
     except KeyboardInterrupt:
         sys.stderr.write(_("sandbox stopped\n"))
     except OSError as exc:  # the port is taken, the address is not this machine's, …

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from clientarea_cli import collector
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
@@ -12,7 +13,6 @@ from clientarea_cli.models import Outcome
 from clientarea_cli.ops.bulk import plan as plans
 from clientarea_cli.ops.bulk import targets
 from clientarea_cli.ops.bulk.actions import Action, action_from_journal
-from clientarea_cli.ops.bulk.collector import collector_paused
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem, RunRecord
 from clientarea_cli.ops.bulk.runner import Runner, RunOptions, RunResult
 
@@ -21,7 +21,7 @@ def prepare(
     driver: Driver, action: Action, spec: targets.TargetSpec, warnings: list[str] | None = None
 ) -> plans.Plan:
     """The plan for a new run: resolve the targets (exit 5 on an unknown name), then plan."""
-    with collector_paused():
+    with collector.paused():
         domains = targets.resolve(driver, spec)
         return plans.build(action.bind(domains), domains, warnings)
 
@@ -38,7 +38,7 @@ def start(
 ) -> RunResult:
     """Journal the plan, then run the items that are not no-ops."""
     runner = Runner(driver, journal, "", plan.action, options, on_outcome)
-    with collector_paused():
+    with collector.paused():
         runner.result.run_id, planned = journal.create_run(
             command=command,
             action=plan.action.name,
@@ -86,7 +86,7 @@ def load_resumption(driver: Driver, journal: Journal, run_id: str) -> Resumption
     act twice, so there those items are held as `unknown` (still `sending` in the journal)
     for the user to check and give up (`journal abandon`).
     """
-    with collector_paused():
+    with collector.paused():
         return _left_to_do(driver, journal, run_id)
 
 

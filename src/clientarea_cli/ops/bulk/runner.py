@@ -14,9 +14,9 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
+from clientarea_cli import collector
 from clientarea_cli.drivers.base import BULK_CHUNK, Capability, Driver
 from clientarea_cli.drivers.http import MAX_CONNECTIONS
 from clientarea_cli.errors import (
@@ -29,7 +29,6 @@ from clientarea_cli.errors import (
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Outcome
 from clientarea_cli.ops.bulk.actions import Action
-from clientarea_cli.ops.bulk.collector import collector_paused
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem
 
 DEFAULT_CONCURRENCY = 16
@@ -141,7 +140,7 @@ class Runner:
             for start in range(0, len(items), MARK_AHEAD)
         }
         try:
-            with collector_paused() if self.bulk_mode() else nullcontext():
+            with collector.paused() if self.bulk_mode() else collector.running():
                 self._pool(tasks, workers, None if self.bulk_mode() else marks)
         finally:
             self._flush()
