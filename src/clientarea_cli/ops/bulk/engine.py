@@ -34,10 +34,10 @@ def start(
     command: str,
     profile: str,
     options: RunOptions,
-    on_outcome: Callable[[Outcome], None],
+    on_outcomes: Callable[[list[Outcome]], None],
 ) -> RunResult:
     """Journal the plan, then run the items that are not no-ops."""
-    runner = Runner(driver, journal, "", plan.action, options, on_outcome)
+    runner = Runner(driver, journal, "", plan.action, options, on_outcomes)
     with collector.paused():
         runner.result.run_id, planned = journal.create_run(
             command=command,
@@ -131,7 +131,7 @@ def resume(
     resumption: Resumption,
     *,
     options: RunOptions,
-    on_outcome: Callable[[Outcome], None],
+    on_outcomes: Callable[[list[Outcome]], None],
 ) -> RunResult:
     journal.reopen(resumption.run.id)
     # A run continues in the mode it started in: in bulk mode the idempotency key belongs to a
@@ -142,8 +142,9 @@ def resume(
         rate=options.rate,
         use_bulk=resumption.run.mode == "bulk",
     )
-    runner = Runner(driver, journal, resumption.run.id, resumption.action, options, on_outcome)
-    for outcome in (*resumption.already, *resumption.unknown):
-        runner.result.outcomes.append(outcome)
-        on_outcome(outcome)
+    runner = Runner(driver, journal, resumption.run.id, resumption.action, options, on_outcomes)
+    settled = [*resumption.already, *resumption.unknown]
+    runner.result.outcomes.extend(settled)
+    if settled:
+        on_outcomes(settled)
     return runner.run(resumption.items)

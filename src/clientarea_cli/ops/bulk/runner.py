@@ -106,14 +106,14 @@ class Runner:
         run_id: str,
         action: Action,
         options: RunOptions,
-        on_outcome: Callable[[Outcome], None],
+        on_outcomes: Callable[[list[Outcome]], None],
     ) -> None:
         self.driver = driver
         self.journal = journal
         self.action = action
         self.options = options
         self.result = RunResult(run_id)
-        self._on_outcome = on_outcome
+        self._on_outcomes = on_outcomes
         self._limiter = RateLimiter(options.rate)
         self._stop = threading.Event()
         self._fatal: list[ClientAreaError] = []
@@ -192,8 +192,7 @@ class Runner:
         """Hand outcomes to the caller (a chunk's at once: one lock for a thousand)."""
         with self._lock:
             self.result.outcomes.extend(outcomes)
-            for outcome in outcomes:
-                self._on_outcome(outcome)
+            self._on_outcomes(outcomes)
             if self.options.fail_fast and not all(outcome.ok for outcome in outcomes):
                 self._stop.set()
 
