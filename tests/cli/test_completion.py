@@ -87,6 +87,8 @@ def tab(words: str, shell: str = "bash", **env: str) -> list[str]:
             "general invoice support product domain affiliate all none",
         ),
         ("clientarea completion ", "bash zsh fish powershell"),
+        ("clientarea auth login --provider ", "clientarea fossbilling"),
+        ("clientarea auth login --driver f", "fossbilling"),
     ],
 )
 def test_tab_offers_an_options_fixed_values(words: str, expected: str) -> None:

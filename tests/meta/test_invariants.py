@@ -44,6 +44,19 @@ def test_every_command_has_help_and_an_example() -> None:
     assert missing == []
 
 
+def test_the_root_listing_says_what_each_group_says_of_itself() -> None:
+    """`clientarea --help` lists a group with the first paragraph of its own `--help`."""
+    differ = []
+    for name, (module_name, short_help) in SUBCOMMANDS.items():
+        command = command_of(importlib.import_module(module_name).app)
+        if not hasattr(command, "commands"):
+            continue  # a single command: the listing sums up its longer help
+        own = " ".join((command.help or "").split("\n\n")[0].split())
+        if own != short_help:
+            differ.append(f"{name}: {short_help!r} vs {own!r}")
+    assert differ == []
+
+
 def test_lazy_tables_say_what_the_commands_say() -> None:
     """Tab completes command names from the tables in cli/lazy.py: their help is the command's."""
     from typer import _click

@@ -49,6 +49,12 @@ def test_a_third_party_driver_is_found_through_its_entry_point(
     assert registry.available() == ["acme", "clientarea", "fossbilling"]
 
 
+def test_tab_offers_the_built_in_drivers() -> None:
+    from clientarea_cli.models.choices import DRIVERS
+
+    assert sorted(DRIVERS) == sorted(registry._BUILTIN)
+
+
 def test_an_unknown_driver_is_a_usage_error_naming_the_ones_there_are(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

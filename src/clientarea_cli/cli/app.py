@@ -53,7 +53,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "Cards and bank direct debits on the account.",
     ),
     "profiles": (f"{COMMANDS}.profiles", "List, switch and remove provider profiles."),
-    "sandbox": (f"{COMMANDS}.sandbox", "Run or reset the sandbox provider (local, for trying)."),
+    "sandbox": (
+        f"{COMMANDS}.sandbox",
+        "Run, reset or advance the sandbox provider, or act as its back office (local, for trying).",
+    ),
     "status": (
         f"{COMMANDS}.status",
         "The account on one screen: balance, invoices due, renewals, warnings.",

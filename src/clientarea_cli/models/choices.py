@@ -28,6 +28,8 @@ BILLING_CYCLES = (
     "free",
 )
 INVOICE_STATUSES = ("unpaid", "overdue", "paid", "cancelled", "refunded")
+DRIVERS = ("clientarea", "fossbilling")
+"""The built-in drivers (drivers/registry.py); a plugin's driver is accepted but not offered."""
 TICKET_STATUSES = ("open", "answered", "customer_reply", "on_hold", "closed")
 TICKET_PRIORITIES = ("low", "medium", "high")
 CANCELLATION_TIMES = ("immediate", "end_of_period")

@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
 from clientarea_cli.i18n import _
+from clientarea_cli.models.choices import DRIVERS
 
 app = typer.Typer(
     help="Log in, log out, and see where the API key comes from.", no_args_is_help=True
@@ -34,6 +36,7 @@ def login(
             "--provider",
             "--driver",
             help="Provider: clientarea (the open Client Area API) or fossbilling (more with plugins).",
+            autocompletion=values.choices(DRIVERS),
         ),
     ] = "clientarea",
     profile: Annotated[

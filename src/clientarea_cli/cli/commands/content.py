@@ -16,9 +16,13 @@ if TYPE_CHECKING:
 
 emails_app = typer.Typer(help="The e-mails the provider sent you.", no_args_is_help=True)
 announcements_app = typer.Typer(help="The provider's announcements.", no_args_is_help=True)
-kb_app = typer.Typer(help="The provider's knowledgebase.", no_args_is_help=True)
+kb_app = typer.Typer(
+    help="The provider's knowledgebase: categories, search, articles.", no_args_is_help=True
+)
 downloads_app = typer.Typer(help="Files the provider offers you.", no_args_is_help=True)
-affiliate_app = typer.Typer(help="Your affiliate account.", no_args_is_help=True)
+affiliate_app = typer.Typer(
+    help="Your affiliate account: referral link, commissions.", no_args_is_help=True
+)
 
 IdArg = Annotated[int, typer.Argument(metavar="ID", help="The id (see the list).")]
 

@@ -80,7 +80,7 @@ app = typer.Typer(
             ),
         }
     ),
-    help="List and inspect hosting services.",
+    help="Services: list, cancel, upgrade, options, add-ons, panel access, mailboxes.",
     no_args_is_help=True,
 )
 
