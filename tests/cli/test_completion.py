@@ -162,6 +162,17 @@ def test_every_kind_of_id_is_offered_after_its_list(demo: CLI) -> None:
     ]
 
 
+def test_a_removed_card_is_no_longer_offered(demo: CLI) -> None:
+    demo("payment-methods", "list", "-q")
+    assert tab("clientarea wallet add 50 --card ") == ["4242", "4444", "1332"]
+
+    removed = demo("payment-methods", "remove", "22", "--yes")
+
+    assert removed.exit_code == 0, removed.stderr
+    assert tab("clientarea wallet add 50 --card ") == ["4242", "1332"]
+    assert tab("clientarea domains recur --method 4") == ["4242"]
+
+
 def test_a_show_command_adds_its_object(demo: CLI) -> None:
     assert demo("domains", "show", "mi-tienda.es", "-o", "json").exit_code == 0
     assert tab("clientarea domains epp ") == ["mi-tienda.es"]

@@ -113,6 +113,15 @@ class AppContext:
         with contextlib.suppress(OSError, ValueError):
             id_cache.remember(self._profile_name, model, items)
 
+    def forget_seen(self, model: str, items: Sequence[BaseModel]) -> None:
+        """Stop offering ids the provider no longer has (Tab would offer a removed card)."""
+        if self._profile_name is None:
+            return
+        from clientarea_cli.cli import id_cache
+
+        with contextlib.suppress(OSError, ValueError):
+            id_cache.forget(self._profile_name, model, items)
+
     def debug_line(self, line: str) -> None:
         sys.stderr.write(_("[debug] {line}\n").format(line=line))
 

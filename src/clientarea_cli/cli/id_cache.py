@@ -127,6 +127,25 @@ def remember(profile: str, model: str, items: Iterable[Any], now: float | None =
     _write(path, {"version": VERSION, "kinds": kinds})
 
 
+def forget(profile: str, model: str, items: Iterable[Any]) -> None:
+    """Stop offering `items` (the provider no longer has them: a removed card)."""
+    known = KINDS.get(model)
+    if known is None:
+        return
+    kind, describe = known
+    path = cache_file(profile)
+    kinds = _load(path)
+    entries = kinds.get(kind)
+    if not isinstance(entries, dict):
+        return
+    gone = [value for value, description in map(describe, items)
+            if isinstance(entries.get(value), list) and entries[value][1:] == [description]]  # fmt: skip
+    if gone:
+        for value in gone:
+            del entries[value]
+        _write(path, {"version": VERSION, "kinds": kinds})
+
+
 def _write(path: str, data: dict[str, Any]) -> None:
     import json
     from pathlib import Path

@@ -342,5 +342,6 @@ def remove(
         return
     confirm(app_ctx, yes, _("Remove {label}?").format(label=label))
     count = payment_methods.remove(driver, removal)
-    lost = f" {count} item(s) no longer renew automatically." if count else ""
+    app_ctx.forget_seen(type(removal.method).__name__, [removal.method])
+    lost = _(" {count} item(s) no longer renew automatically.").format(count=count) if count else ""
     typer.echo(_("Removed {label}.{lost}").format(label=label, lost=lost))
