@@ -7,7 +7,7 @@ import typer
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models.choices import INVOICE_STATUSES
 
 if TYPE_CHECKING:
@@ -137,20 +137,24 @@ def pay(
     for plan in payments.plans:
         parts = []
         if plan.credit.amount:
-            parts.append(f"{plan.credit} from credit")
+            parts.append(_("{amount} from credit").format(amount=plan.credit))
         if plan.rest.amount:
-            parts.append(f"{plan.rest} by {label}")
+            parts.append(_("{amount} by {method}").format(amount=plan.rest, method=label))
         renderer.notice(
             _("{number}  balance {balance}: {names}").format(
                 number=plan.invoice.number, balance=plan.invoice.balance, names=" + ".join(parts)
             )
         )
     for currency, (credit, rest) in payments.totals().items():
-        text = f"total {credit + rest} {currency}"
+        text = _("total {amount} {currency}").format(amount=credit + rest, currency=currency)
         if credit:
-            text += f": {credit} {currency} from credit (balance {payments.balance})"
+            text += ": " + _("{amount} {currency} from credit (balance {balance})").format(
+                amount=credit, currency=currency, balance=payments.balance
+            )
         if rest:
-            text += f"{',' if credit else ':'} {rest} {currency} by {label}"
+            text += (", " if credit else ": ") + _("{amount} {currency} by {method}").format(
+                amount=rest, currency=currency, method=label
+            )
         renderer.notice(text)
     if not (yes or app_ctx.options.yes):
         if not app_ctx.can_prompt():
@@ -172,10 +176,14 @@ def pay(
         invoice = payment.invoice
         done = []
         if payment.credit_applied.amount:
-            done.append(f"{payment.credit_applied} credit")
+            done.append(_("{amount} credit").format(amount=payment.credit_applied))
         if payment.charged.amount:
             done.append(f"{payment.charged} {label}")
-        state = "awaiting your transfer" if payment.status == "pending" else invoice.status
+        state = (
+            _("awaiting your transfer")
+            if payment.status == "pending"
+            else pgettext("invoice status", invoice.status)
+        )
         typer.echo(f"{invoice.number}  {state}" + (f": {', '.join(done)}" if done else ""))
         if payment.transfer is not None:
             _print_transfer(payment.transfer)

@@ -201,7 +201,9 @@ def add_bank(
                     "direct debit needs a mandate: run again with --accept-mandate (no terminal to ask on)"
                 )
             )
-        question = f"Authorise direct debits from the account ···{account.last4} (SEPA mandate)?"
+        question = _("Authorise direct debits from the account ···{last4} (SEPA mandate)?").format(
+            last4=account.last4
+        )
         if not yes_no(question):
             raise Declined(_("the mandate was not accepted; nothing was sent"))
     method = payment_methods.add_bank_account(app_ctx.driver(), account, make_default=make_default)

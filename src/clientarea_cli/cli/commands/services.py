@@ -167,19 +167,21 @@ def payment_method(
         renderer.warn(warning)
     chosen = payment_methods.label(change.method) if change.method else None
     service = change.service
-    what = (
-        f"service {service.id} ({service.product}{', ' + service.domain if service.domain else ''})"
+    what = _("service {id} ({product})").format(
+        id=service.id,
+        product=f"{service.product}, {service.domain}" if service.domain else service.product,
     )
-    outcome = f"renews with {chosen}" if chosen else "renewals are paid by hand"
+    if chosen:
+        would = _("dry run: nothing was sent; {what} would renew with {method}")
+        done = _("{what} renews with {method}")
+    else:
+        would = _("dry run: nothing was sent; {what} would have its renewals paid by hand")
+        done = _("{what}: renewals are paid by hand")
     if dry_run:
-        renderer.notice(
-            _("dry run: nothing was sent; {what} would be set so it {outcome}").format(
-                what=what, outcome=outcome
-            )
-        )
+        renderer.notice(would.format(what=what, method=chosen))
         return
     updated = payment_methods.set_service_method(driver, change)
     if not renderer.is_table:
         renderer.one(updated)
         return
-    typer.echo(f"{what} {outcome}" if chosen else f"{what}: {outcome}")
+    typer.echo(done.format(what=what, method=chosen))
