@@ -81,3 +81,10 @@ def demo(cli: CLI) -> CLI:
         "demo", Profile(url=SANDBOX_URL, token_store="demo", account="ana@example.com")
     )
     return cli
+
+
+@pytest.fixture
+def spanish(demo: CLI, monkeypatch: pytest.MonkeyPatch) -> CLI:
+    """The demo profile for a Spanish-speaking customer (LANG=es_ES.UTF-8)."""
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    return demo

@@ -3,15 +3,7 @@ service's new method read in one language (they were English pieces inside Spani
 
 from __future__ import annotations
 
-import pytest
-
 from tests.conftest import CLI
-
-
-@pytest.fixture
-def spanish(demo: CLI, monkeypatch: pytest.MonkeyPatch) -> CLI:
-    monkeypatch.setenv("LANG", "es_ES.UTF-8")
-    return demo
 
 
 def test_paying_invoices_with_credit_then_a_card(spanish: CLI) -> None:
