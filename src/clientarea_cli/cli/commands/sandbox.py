@@ -134,7 +134,7 @@ def reset(
         )
     path = _db(db)
     reset_database(path, _today(today), extra_domains=extra_domains)
-    extra = f" with {extra_domains} extra domains" if extra_domains else ""
+    extra = _(" with {count} extra domains").format(count=extra_domains) if extra_domains else ""
     sys.stderr.write(_("Sandbox database reset{extra}: {path}\n").format(extra=extra, path=path))
 
 
