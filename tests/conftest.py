@@ -8,12 +8,19 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import HealthCheck, settings
 
 from clientarea_cli.i18n import set_language
 from tests.support.keyrings import MemoryKeyring
 from tests.support.runner import Result, run_cli
 
 TODAY = date(2026, 11, 22)
+
+# Property tests check what is true, not how fast: on a loaded 2-core CI machine an example can
+# take longer than Hypothesis's 200 ms deadline, or its data generation look "too slow", and a
+# timing complaint would fail a build whose code is right.
+settings.register_profile("clientarea", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("clientarea")
 
 
 @pytest.fixture(autouse=True)
