@@ -12,28 +12,28 @@ from tests.support import sandbox_db
 USAGE = {
     ("invoices", "list", "--bogus"): (
         "error: no existe la opción --bogus (opciones posibles: --columns, --verbose)\n"
-        "sugerencia: consulta `clientarea invoices list --help`\n",
+        "sugerencia: consulte `clientarea invoices list --help`\n",
         "error: No such option: --bogus (Possible options: --columns, --verbose)\n"
         "hint: see `clientarea invoices list --help`\n",
     ),
     ("invoices", "show"): (
-        "error: falta el argumento 'INVOICE'.\nsugerencia: consulta `clientarea invoices show --help`\n",
+        "error: falta el argumento 'INVOICE'.\nsugerencia: consulte `clientarea invoices show --help`\n",
         "error: Missing argument 'INVOICE'.\nhint: see `clientarea invoices show --help`\n",
     ),
     ("invoices", "show", "5009", "5008"): (
-        "error: sobran argumentos (5008)\nsugerencia: consulta `clientarea invoices show --help`\n",
+        "error: sobran argumentos (5008)\nsugerencia: consulte `clientarea invoices show --help`\n",
         "error: Got unexpected extra argument(s) (5008)\n"
         "hint: see `clientarea invoices show --help`\n",
     ),
     ("invoices", "lst"): (
         "error: no existe el comando 'lst'. ¿Quería decir 'list'?\n"
-        "sugerencia: consulta `clientarea invoices --help`\n",
+        "sugerencia: consulte `clientarea invoices --help`\n",
         "error: No such command 'lst'. Did you mean 'list'?\n"
         "hint: see `clientarea invoices --help`\n",
     ),
     ("domains", "list", "--limit", "abc"): (
         "error: valor no válido para '--limit' / '-L': 'abc' no es un número entero escrito con "
-        "las cifras 0-9\nsugerencia: consulta `clientarea domains list --help`\n",
+        "las cifras 0-9\nsugerencia: consulte `clientarea domains list --help`\n",
         "error: Invalid value for '--limit' / '-L': 'abc' is not a whole number in the digits "
         "0-9\nhint: see `clientarea domains list --help`\n",
     ),
@@ -61,7 +61,7 @@ def test_a_usage_error_as_json_keeps_its_code_and_exit(demo: CLI) -> None:
         "code": "usage",
         "exit": 2,
         "message": "falta el argumento 'INVOICE'.",
-        "hint": "consulta `clientarea invoices show --help`",
+        "hint": "consulte `clientarea invoices show --help`",
     }
 
 
