@@ -13,11 +13,11 @@ from tests.conftest import CLI
 TICKETS = (
     "ID   NÚMERO      ESTADO      PRIORIDAD  DEPARTAMENTO       ASUNTO                          "
     "              ÚLTIMA RESPUESTA\n"
-    "702  TKT-694285  abierto     medium     Domains            Transfer barcelona-bikes.eu to "
+    "702  TKT-694285  abierto     media      Domains            Transfer barcelona-bikes.eu to "
     "a new owner    21/11/2026 17:03\n"
-    "701  TKT-803420  respondido  high       Technical Support  info@tapas-madrid.es is not rece"
+    "701  TKT-803420  respondido  alta       Technical Support  info@tapas-madrid.es is not rece"
     "iving e-mail  18/11/2026 10:55\n"
-    "703  TKT-455058  cerrado     low        Billing            Copy of an invoice with our tax"
+    "703  TKT-455058  cerrado     baja       Billing            Copy of an invoice with our tax"
     " id            24/09/2026 13:30\n"
 )
 
@@ -47,6 +47,13 @@ def test_statuses_agree_with_their_noun_in_tables_and_stay_machine_values_elsewh
     )
     listed = demo("--lang", "es", "tickets", "list", "-o", "json")
     assert [t["status"] for t in json.loads(listed.stdout)] == ["open", "answered", "closed"]
+    assert [t["priority"] for t in json.loads(listed.stdout)] == ["medium", "high", "low"]
+    tsv = demo("--lang", "es", "tickets", "list", "--columns", "id,status,priority", "-o", "tsv")
+    assert tsv.stdout.splitlines()[1:] == [
+        "702\topen\tmedium",
+        "701\tanswered\thigh",
+        "703\tclosed\tlow",
+    ]
     english = demo("--lang", "en", "tickets", "list")
     assert english.stdout.splitlines()[1].startswith("702  TKT-694285  open  ")
 
@@ -107,11 +114,13 @@ def test_a_ticket_thread_in_spanish(demo: CLI) -> None:
     shown = demo("--lang", "es", "tickets", "show", "701")
     lines = shown.stdout.splitlines()
     assert lines[3] == "estado            respondido"
+    assert lines[4] == "prioridad         alta"
     assert lines[7].startswith("abierto el        ")
     assert lines[8].startswith("última respuesta  ")
     assert any(line.startswith("--- Laura (Support) (personal), ") for line in lines)
     english = demo("--lang", "en", "tickets", "show", "701").stdout.splitlines()
     assert english[3] == "status      answered"
+    assert english[4] == "priority    high"
     assert any(line.startswith("--- Laura (Support) (staff), ") for line in english)
 
 

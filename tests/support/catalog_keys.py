@@ -5,7 +5,8 @@
   literal titles given to `renderer.heading("…")`;
 - the command tree's help, option help and one-line helps, paragraph by paragraph (help_i18n);
 - Typer's and click's labels, and every model field as a table heading (`EXPIRY DATE`);
-- every status a table shows, in its noun's context (`msgctxt "invoice status"`, `paid`).
+- every data word a table shows, in its context (`msgctxt "invoice status"`, `paid`;
+  `msgctxt "ticket priority"`, `high`): output.columns.WORDS.
 
 `python -m tests.support.catalog_keys` prints the missing ones as `.po` entries to fill in.
 """
@@ -124,39 +125,57 @@ def headings() -> dict[str, str]:
     return found
 
 
-def status_values() -> dict[str, tuple[str, ...]]:
-    """Each noun of output.columns.STATUS_NOUNS → the statuses its models take."""
+def word_values() -> dict[str, tuple[str, ...]]:
+    """Each context of output.columns.WORDS → the values its fields take."""
+    from clientarea_cli.models.bulk import (
+        MONEY_REQUEST_KINDS,
+        MONEY_REQUEST_STATUSES,
+        RUN_ITEM_STATES,
+        RUN_STATUSES,
+    )
     from clientarea_cli.models.choices import (
         DOMAIN_STATUSES,
         INVOICE_STATUSES,
+        ORDER_STATUSES,
         SERVICE_STATUSES,
+        TICKET_PRIORITIES,
         TICKET_STATUSES,
     )
+    from clientarea_cli.models.outlook import OUTLOOK_KINDS, PAID_BY_MANUAL
     from clientarea_cli.models.payments import TOP_UP_STATUSES
 
     return {
-        "invoice": INVOICE_STATUSES,
-        "domain": DOMAIN_STATUSES,
-        "service": SERVICE_STATUSES,
-        "ticket": TICKET_STATUSES,
-        "top-up": TOP_UP_STATUSES,
+        "invoice status": INVOICE_STATUSES,
+        "domain status": DOMAIN_STATUSES,
+        "service status": SERVICE_STATUSES,
+        "ticket status": TICKET_STATUSES,
+        "ticket priority": TICKET_PRIORITIES,
+        "top-up status": TOP_UP_STATUSES,
+        "order status": ORDER_STATUSES,
+        "run status": RUN_STATUSES,
+        "run item state": RUN_ITEM_STATES,
+        "money request status": MONEY_REQUEST_STATUSES,
+        "money request kind": MONEY_REQUEST_KINDS,
+        "renewal kind": OUTLOOK_KINDS,
+        "paid by": (PAID_BY_MANUAL,),  # otherwise a method's label, shown as is
     }
 
 
-def statuses() -> dict[str, str]:
-    """Every status a table translates, keyed as pgettext looks it up (context EOT status)."""
-    from clientarea_cli.output.columns import STATUS_NOUNS
+def words() -> dict[str, str]:
+    """Every data word a table translates, keyed as pgettext looks it up (context EOT value)."""
+    from clientarea_cli.output.columns import WORDS
 
-    values = status_values()
+    values = word_values()
     found: dict[str, str] = {}
-    for model, noun in STATUS_NOUNS.items():
-        for status in values[noun]:  # a KeyError: a new noun needs its statuses listed above
-            found.setdefault(f"{noun} status\x04{status}", model)
+    for model, contexts in WORDS.items():
+        for context in contexts.values():
+            for value in values[context]:  # a KeyError: a new context needs its values above
+                found.setdefault(f"{context}\x04{value}", model)
     return found
 
 
 def all_keys() -> dict[str, str]:
-    return {**headings(), **help_texts(), **marked_messages(), **statuses()}
+    return {**headings(), **help_texts(), **marked_messages(), **words()}
 
 
 def missing(language: str = "es") -> dict[str, str]:

@@ -6,6 +6,20 @@ import datetime as dt
 
 from clientarea_cli.models.common import Model, Money
 
+# The journal's words, as it writes them (ops/bulk/journal.py, ops/money.py); a table shows them in
+# the reader's language (output/columns.py WORDS), JSON as they are.
+RUN_STATUSES = ("running", "interrupted", "abandoned", "partial", "done")
+RUN_ITEM_STATES = ("planned", "sending", "done", "failed", "skipped", "abandoned")
+MONEY_REQUEST_STATUSES = ("sending", "unknown", "completed", "failed", "not_applied")
+MONEY_REQUEST_KINDS = (
+    "invoice payment",
+    "order",
+    "verification",
+    "upgrade",
+    "add-on order",
+    "top-up",
+)
+
 
 class PlanItem(Model):
     """One target of a bulk action: where it stands, where it will be, and what it costs."""

@@ -32,6 +32,7 @@ DRIVERS = ("clientarea", "fossbilling")
 """The built-in drivers (drivers/registry.py); a plugin's driver is accepted but not offered."""
 TICKET_STATUSES = ("open", "answered", "customer_reply", "on_hold", "closed")
 TICKET_PRIORITIES = ("low", "medium", "high")
+ORDER_STATUSES = ("pending", "active", "cancelled")
 CANCELLATION_TIMES = ("immediate", "end_of_period")
 DNS_RECORD_TYPES = ("A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA")
 CONTACT_ROLES = ("registrant", "admin", "tech", "billing")

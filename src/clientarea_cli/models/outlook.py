@@ -6,6 +6,10 @@ import datetime as dt
 
 from clientarea_cli.models.common import Model, Money
 
+OUTLOOK_KINDS = ("service", "addon", "domain")
+PAID_BY_MANUAL = "manual"
+"""`paid_by` when no recurring method will be charged (otherwise the method's label)."""
+
 
 class OutlookItem(Model):
     date: dt.date

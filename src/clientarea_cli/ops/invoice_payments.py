@@ -14,7 +14,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import MalformedResponse, PaymentError, UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models import Invoice, InvoicePayment, Money, PaymentMethod
 from clientarea_cli.ops.recurring import describe, find_method
 
@@ -95,7 +95,9 @@ def plan_payments(
         if invoice.status not in PAYABLE:
             raise UsageError(
                 _("invoice {id} ({number}) is {status}: nothing to pay").format(
-                    id=invoice.id, number=invoice.number, status=invoice.status
+                    id=invoice.id,
+                    number=invoice.number,
+                    status=pgettext("invoice status", invoice.status),
                 )
             )
     payment_method = payment_method_for(driver, method_ref) if method_ref else None

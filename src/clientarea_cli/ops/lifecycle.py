@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import ClientAreaError, NotFound, UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models import Money, Service, ServiceAddon
 from clientarea_cli.models.catalog import Product, ProductAddon, ProductPrice
 from clientarea_cli.models.choices import BILLING_CYCLES
@@ -43,10 +43,15 @@ MAX_REASON = 2000
 ON_WORDS, OFF_WORDS = ("on", "true", "yes", "1"), ("off", "false", "no", "0")
 
 
-def label(service: Service) -> str:
-    """`service 101 (Hosting Pro, garcia-hosting.es)`."""
+def label(service: Service, *, english: bool = False) -> str:
+    """`service 101 (Hosting Pro, garcia-hosting.es)`, in the chosen language unless `english`
+    (a ticket's text, written for the provider's staff)."""
     where = f", {service.domain}" if service.domain else ""
-    return f"service {service.id} ({service.product}{where})"
+    if english:
+        return f"service {service.id} ({service.product}{where})"
+    return _("service {id} ({product}{where})").format(
+        id=service.id, product=service.product, where=where
+    )
 
 
 def service_name(service: Service) -> str:
@@ -94,8 +99,8 @@ class CancellationPlan:
     @property
     def effective(self) -> str:
         if self.when == "immediate":
-            return "now"
-        return f"on {self.service.next_due_date} (the end of the paid period)"
+            return _("now")
+        return _("on {date} (the end of the paid period)").format(date=self.service.next_due_date)
 
 
 def plan_cancellation(driver: Driver, service_id: int, when: str) -> CancellationPlan:
@@ -120,7 +125,8 @@ def plan_cancellation(driver: Driver, service_id: int, when: str) -> Cancellatio
             ).format(service_id=service_id),
         )
     running = [a for a in service.addons if a.status not in ENDED]
-    stops = [label(service)] + [f"add-on {a.name} ({a.id})" for a in running]
+    stops = [label(service)]
+    stops += [_("add-on {name} ({id})").format(name=a.name, id=a.id) for a in running]
     return CancellationPlan(service, when, stops)
 
 
@@ -129,7 +135,7 @@ def check_cancellable(service: Service, when: str) -> None:
     if service.status in ENDED:
         raise ClientAreaError(
             _("{label} is already {status}: nothing to cancel").format(
-                label=label(service), status=service.status
+                label=label(service), status=pgettext("service status", service.status)
             )
         )
     if when == "end_of_period" and (

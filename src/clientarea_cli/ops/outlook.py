@@ -17,7 +17,7 @@ from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.i18n import _
 from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import Domain, DomainFilter, Money, PaymentMethod, Service
-from clientarea_cli.models.outlook import BillingOutlook, MonthTotal, OutlookItem
+from clientarea_cli.models.outlook import PAID_BY_MANUAL, BillingOutlook, MonthTotal, OutlookItem
 from clientarea_cli.ops.recurring import card_last_day, describe
 
 CYCLE_MONTHS = {
@@ -73,7 +73,7 @@ def _payer(
                 "invoice by hand",
                 id=method_id,
             )
-        return "manual", False, [why]
+        return PAID_BY_MANUAL, False, [why]
     label = describe(method).split(",")[0]
     last = card_last_day(method)
     if last is not None and last < on:
@@ -130,12 +130,12 @@ def _domain_items(
                 domain.recurring.payment_method_id, methods, on, cards_only=True
             )
         elif domain.auto_renew:
-            paid_by, automatic = "manual", False
+            paid_by, automatic = PAID_BY_MANUAL, False
             warnings = [
                 carried("no recurring payment: the renewal invoice waits to be paid by hand")
             ]
         else:
-            paid_by, automatic = "manual", False
+            paid_by, automatic = PAID_BY_MANUAL, False
             warnings = [
                 carried(
                     "auto-renew is off: it expires on {date} unless renewed",

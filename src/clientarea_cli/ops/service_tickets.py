@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import ClientAreaError, NotSupported, UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models import (
     Department,
     NewTicket,
@@ -120,7 +120,7 @@ def cancellation_request(
     """A ticket asking staff to cancel the service `when` (checked like a cancellation)."""
     service = lifecycle.get_service(driver, service_id)
     lifecycle.check_cancellable(service, when)
-    name = lifecycle.label(service)
+    name = lifecycle.label(service, english=True)
     timing = (
         "now (an immediate cancellation)"
         if when == "immediate"
@@ -149,7 +149,7 @@ def upgrade_request(
     if service.status in lifecycle.ENDED:
         raise ClientAreaError(
             _("{value} is {status}: nothing to move").format(
-                value=lifecycle.label(service), status=service.status
+                value=lifecycle.label(service), status=pgettext("service status", service.status)
             )
         )
     wanted = to.strip()
@@ -168,7 +168,7 @@ def upgrade_request(
         target = lifecycle.find_target(options, wanted, service)
         wanted, product_id = target.name, target.product_id
     billing = (cycle or service.billing_cycle).replace("_", "-")
-    name = lifecycle.label(service)
+    name = lifecycle.label(service, english=True)
     chosen = choose_department(driver.list_ticket_departments(), department, UPGRADE_DEPARTMENTS)
     ticket = NewTicket(
         department_id=chosen.id,

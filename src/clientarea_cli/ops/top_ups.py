@@ -18,7 +18,7 @@ from pathlib import Path
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models import Listing, Money, PaymentMethod, TopUp, WalletTerms
 from clientarea_cli.ops.cards import AMEX_REFUSED
 from clientarea_cli.ops.recurring import card_last_day, describe, find_method
@@ -223,7 +223,11 @@ def check_pending_transfer(driver: Driver, reference: str) -> TopUp:
         raise UsageError(
             _(
                 "top-up {reference} is a {what} top-up, {status}: only a pending bank transfer takes a proof of payment"
-            ).format(reference=top_up.reference, what=what, status=top_up.status)
+            ).format(
+                reference=top_up.reference,
+                what=what,
+                status=pgettext("top-up status", top_up.status),
+            )
         )
     return top_up
 

@@ -47,9 +47,8 @@ def cell(value: Any, *, machine: bool = False) -> str:
     return str(value)
 
 
-def status_cell(noun: str) -> Callable[[Any], str]:
-    """A table's `status` text for a model whose status belongs to `noun` ("invoice")."""
-    context = f"{noun} status"
+def word_cell(context: str) -> Callable[[Any], str]:
+    """A table's text for a data word looked up in `context` ("invoice status", columns.WORDS)."""
 
     def text(value: Any) -> str:
         return pgettext(context, value) if isinstance(value, str) else cell(value)

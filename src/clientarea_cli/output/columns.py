@@ -192,18 +192,25 @@ KEY_FIELDS: dict[str, str] = {
     "JournalEntry": "domain",
 }
 
-# Whose status a model's `status` is, by class name: in a table the status is translated in that
-# noun's context (msgctxt "invoice status"), so Spanish agrees (factura pagada, dominio caducado).
-# JSON, CSV and TSV keep the machine value. A model not named here shows its status as is.
-STATUS_NOUNS: dict[str, str] = {
-    "Invoice": "invoice",
-    "Domain": "domain",
-    "Service": "service",
-    "ServiceAddon": "service",
-    "TicketSummary": "ticket",
-    "Ticket": "ticket",
-    "TopUp": "top-up",
-    "TopUpRow": "top-up",
+# The data words a table or a detail view shows in the reader's language, by class name: field →
+# the msgctxt its values are looked up in. A status agrees with its noun (msgctxt "invoice status":
+# factura pagada, dominio caducado); other words have their own context ("ticket priority": alta).
+# JSON, CSV and TSV keep the machine value; a value the catalogue lacks shows as is (a card's label
+# in PAID BY). A field not named here shows its value as is.
+WORDS: dict[str, dict[str, str]] = {
+    "Invoice": {"status": "invoice status"},
+    "Domain": {"status": "domain status"},
+    "Service": {"status": "service status"},
+    "ServiceAddon": {"status": "service status"},
+    "TicketSummary": {"status": "ticket status", "priority": "ticket priority"},
+    "Ticket": {"status": "ticket status", "priority": "ticket priority"},
+    "TopUp": {"status": "top-up status"},
+    "TopUpRow": {"status": "top-up status"},
+    "Order": {"status": "order status"},
+    "RunSummary": {"status": "run status"},
+    "JournalEntry": {"state": "run item state"},
+    "MoneyOperation": {"status": "money request status", "kind": "money request kind"},
+    "OutlookItem": {"kind": "renewal kind", "paid_by": "paid by"},
 }
 
 STATUS_STYLES = {

@@ -20,12 +20,12 @@ from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _, language
 from clientarea_cli.i18n.carried import shown
 from clientarea_cli.output import FORMATS, fields, table
-from clientarea_cli.output.cells import cell, status_cell
+from clientarea_cli.output.cells import cell, word_cell
 from clientarea_cli.output.columns import (
     KEY_FIELDS,
     RIGHT_ALIGNED,
-    STATUS_NOUNS,
     STATUS_STYLES,
+    WORDS,
     default_columns,
     field_names,
 )
@@ -154,16 +154,16 @@ class Renderer:
             self.seen(model.__name__, [item])
 
     def key_values(self, pairs: Sequence[tuple[str, Any]], *, model: str | None = None) -> None:
-        """Key/value lines; `model` (a class name) says whose `status` it is (STATUS_NOUNS)."""
+        """Key/value lines; `model` (a class name) says whose data words they are (WORDS)."""
         from rich.table import Table
         from rich.text import Text
 
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold")
         table.add_column()
-        status, styles = _status_texts(model)
+        words, styles = _word_texts(model)
         for key, value in pairs:
-            table.add_row(Text(_label(key)), self._styled(key, value, status, styles))
+            table.add_row(Text(_label(key)), self._styled(key, value, words, styles))
         self._print(table)
 
     def heading(self, text: str) -> None:
@@ -209,12 +209,12 @@ class Renderer:
         self,
         field: str,
         value: Any,
-        status: Callable[[Any], str] | None = None,
-        styles: dict[str, str] = STATUS_STYLES,
+        words: dict[str, Callable[[Any], str]],
+        styles: dict[str, str],
     ) -> Any:
         from rich.text import Text
 
-        formatter = self.formatters.get(field) or (status if field == "status" else None)
+        formatter = self.formatters.get(field) or words.get(field)
         text = formatter(value) if formatter is not None else cell(value)
         style = styles.get(text, "") if field == "status" and self.color else ""
         return Text(text, style=style)
@@ -223,11 +223,10 @@ class Renderer:
         if not items:
             self.notice(empty)
             return
-        status, styles = _status_texts(type(items[0]).__name__)
+        words, styles = _word_texts(type(items[0]).__name__)
         formatters = self.formatters
-        if language() != "en":  # statuses and carried warnings in the reader's language
-            translated = {"warnings": _warnings_cell} | ({"status": status} if status else {})
-            formatters = translated | formatters
+        if language() != "en":  # data words and carried warnings in the reader's language
+            formatters = {"warnings": _warnings_cell} | words | formatters
         # Column by column, through C-level map: one formatter per column, no per-row lists.
         columns = [list(map(formatters.get(p, cell), map(_getter(p), items))) for p in paths]
         table.write(
@@ -268,14 +267,18 @@ class Renderer:
         )
 
 
-def _status_texts(model: str | None) -> tuple[Callable[[Any], str] | None, dict[str, str]]:
-    """How a table writes `model`'s status, and the status styles keyed by that text: translated
-    for the model's noun (factura pagada, dominio caducado); as is in English or for others."""
-    noun = STATUS_NOUNS.get(model or "")
-    if noun is None or language() == "en":
-        return None, STATUS_STYLES
-    text = status_cell(noun)
-    return text, {text(status): style for status, style in STATUS_STYLES.items()}
+def _word_texts(model: str | None) -> tuple[dict[str, Callable[[Any], str]], dict[str, str]]:
+    """How a table writes `model`'s data words (WORDS: field → formatter), and the status styles
+    keyed by the status text: translated in each field's context (factura pagada, prioridad
+    alta); none in English or for a model with no words declared."""
+    contexts = WORDS.get(model or "")
+    if not contexts or language() == "en":
+        return {}, STATUS_STYLES
+    texts = {field: word_cell(context) for field, context in contexts.items()}
+    status = texts.get("status")
+    if status is None:
+        return texts, STATUS_STYLES
+    return texts, {status(value): style for value, style in STATUS_STYLES.items()}
 
 
 def _warnings_cell(value: Any) -> str:

@@ -8,7 +8,7 @@ import typer
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import OutputOpt
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models.choices import BILLING_CYCLES
 
 if TYPE_CHECKING:
@@ -21,9 +21,9 @@ app = typer.Typer(help="Order a product or a domain.", add_completion=False)
 def _show_quote(renderer: "Renderer", quote: "OrderQuote") -> None:
     rows = [(item.description, str(item.amount)) for item in quote.items]
     rows += [
-        ("subtotal", str(quote.subtotal)),
-        ("tax", str(quote.tax)),
-        ("total", str(quote.total)),
+        (_("subtotal"), str(quote.subtotal)),
+        (_("tax"), str(quote.tax)),
+        (_("total"), str(quote.total)),
     ]
     left = max(len(text) for text, _ in rows)
     right = max(len(amount) for _, amount in rows)
@@ -40,12 +40,17 @@ def _print_order(renderer: "Renderer", order: "Order") -> None:
     invoice = order.invoice
     due = ""
     if invoice is not None:
-        due = f", invoice {invoice.number} ({invoice.id}) {invoice.status}"
+        due = _(", invoice {number} ({id}) {status}").format(
+            number=invoice.number, id=invoice.id, status=pgettext("invoice status", invoice.status)
+        )
         if invoice.balance.amount:
-            due += f": {invoice.balance} due by {invoice.due_date}"
+            due += _(": {balance} due by {due_date}").format(
+                balance=invoice.balance, due_date=invoice.due_date
+            )
+    status = pgettext("order status", order.status)
     typer.echo(
         _("Order {number} ({id}) {status}: total {total}{due}").format(
-            number=order.number, id=order.id, status=order.status, total=order.total, due=due
+            number=order.number, id=order.id, status=status, total=order.total, due=due
         )
     )
     renderer.listing(order.items, OrderItem, what="items")

@@ -20,7 +20,7 @@ from clientarea_cli.cli.options import (
     ServiceArg,
     YesOpt,
 )
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models.choices import BILLING_CYCLES, CANCELLATION_TIMES
 
 if TYPE_CHECKING:
@@ -485,7 +485,9 @@ def addons_add(
         return
     typer.echo(
         _("Add-on {id} ({name}) is {status}.").format(
-            id=result.addon.id, name=result.addon.name, status=result.addon.status
+            id=result.addon.id,
+            name=result.addon.name,
+            status=pgettext("service status", result.addon.status),
         )
     )
     if result.invoice is not None:

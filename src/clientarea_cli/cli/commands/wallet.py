@@ -17,7 +17,7 @@ from clientarea_cli.cli.options import (
     OutputOpt,
     YesOpt,
 )
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from clientarea_cli.drivers.base import Driver
@@ -163,7 +163,7 @@ def add(
         typer.echo(
             _("{reference}  {status}: {amount} by {label}").format(
                 reference=top_up.reference,
-                status=top_up.status,
+                status=pgettext("top-up status", top_up.status),
                 amount=top_up.amount,
                 label=plan.label,
             )
@@ -277,7 +277,7 @@ def proof(
             "{reference}  {status}: proof uploaded ({content_type}, {count:,} bytes); the credit is added once the provider confirms the transfer"
         ).format(
             reference=top_up.reference,
-            status=top_up.status,
+            status=pgettext("top-up status", top_up.status),
             content_type=content_type,
             count=len(content),
         )
