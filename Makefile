@@ -37,10 +37,11 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-## Regenerate completions/ and the pre-rendered --help from the app (tests fail when they are stale).
+## Regenerate completions/, the pre-rendered --help and the --columns table from the app (tests fail when they are stale).
 completions: $(STAMP)
 	for shell in bash zsh fish; do $(BIN)/clientarea completion $$shell > completions/clientarea.$$shell; done
 	$(BIN)/python -m clientarea_cli.cli.help_render
+	$(BIN)/python -m clientarea_cli.docs_gen columns
 
 ## Regenerate the man pages docs/man/man1/*.1 from the command tree (a test fails when stale).
 man: $(STAMP)

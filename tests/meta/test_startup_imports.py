@@ -121,6 +121,13 @@ def test_completion_imports_neither_heavy_libraries_nor_rich(tmp_path: Path) -> 
             ["list"],
             ["service_lifecycle", "service_panel", "service_tickets", "services"],
         ),
+        # --columns: the paths come from the generated table (cli/column_paths.py), not the models
+        ("clientarea domains list --columns name,st", ["name,status"], ["domains"]),
+        (
+            "clientarea invoices list --columns tot",
+            ["total", "total.amount", "total.currency"],
+            ["invoices"],
+        ),
     )
     for words, expected, loaded in cases:
         for shell in ("bash", "zsh", "fish"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,10 +17,6 @@ OutputOpt = Annotated[
         metavar="FORMAT",
         autocompletion=values.FORMAT_VALUES,
     ),
-]
-ColumnsOpt = Annotated[
-    str | None,
-    typer.Option("--columns", help="Comma-separated fields to show (any format).", metavar="A,B"),
 ]
 NoHeadersOpt = Annotated[
     bool, typer.Option("--no-headers", help="Omit the header row (table, csv, tsv).")
@@ -49,3 +45,16 @@ DomainArg = Annotated[
         autocompletion=values.DOMAINS,
     ),
 ]
+
+
+def columns_of(model: str) -> Any:
+    """`--columns` of a command that renders `model` (a class in clientarea_cli.models, by name):
+    Tab offers the paths it accepts (`columns: Annotated[str | None, columns_of("Domain")]`).
+
+    A test runs each command with a bad column and checks its hint lists exactly these paths."""
+    return typer.Option(
+        "--columns",
+        help="Comma-separated fields to show (any format).",
+        metavar="A,B",
+        autocompletion=values.ColumnPaths(model).complete,
+    )

@@ -143,3 +143,26 @@ ON_OFF_VALUES = choices(ON_OFF)
 FORMAT_VALUES = choices(FORMATS)
 COLOR_VALUES = choices(COLOR_CHOICES)
 LANGUAGE_VALUES = choices(LANGUAGES)
+
+
+class ColumnPaths:
+    """Tab for `--columns`: the paths `--columns` accepts for `model` (output/fields.py), read
+    from the table `make completions` generates (cli/column_paths.py), since the models
+    themselves would import pydantic. Completes the last comma-separated name, offering whole
+    values (`name,status`) and never a name already given."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def complete(
+        self, ctx: _click.Context, args: list[str], incomplete: str
+    ) -> list[str | tuple[str, str]]:
+        from clientarea_cli.cli.column_paths import PATHS
+
+        given, comma, last = incomplete.rpartition(",")
+        taken = set(given.split(",")) if comma else set()
+        return [
+            f"{given}{comma}{path}"
+            for path in PATHS.get(self.model, ())
+            if path.startswith(last) and path not in taken
+        ]

@@ -90,12 +90,19 @@ def root_command() -> _click.Command:
 
 def walk(root: _click.Command | None = None, name: str = "clientarea") -> list[CommandDoc]:
     """Every visible command, parents before children, siblings in listing order."""
-    return list(_walk(root or root_command(), name, None))
+    return [_describe(*node) for node in _tree(root or root_command(), name, None)]
 
 
-def _walk(
+def commands(
+    root: _click.Command | None = None, name: str = "clientarea"
+) -> list[tuple[_click.Command, _click.Context]]:
+    """The click commands `walk` describes, each with its context (`ctx.command_path`)."""
+    return [(command, ctx) for command, ctx, _ in _tree(root or root_command(), name, None)]
+
+
+def _tree(
     command: _click.Command, name: str, parent: _click.Context | None
-) -> Iterator[CommandDoc]:
+) -> Iterator[tuple[_click.Command, _click.Context, list[tuple[str, _click.Command]]]]:
     ctx = _click.Context(command, info_name=name, parent=parent, **command.context_settings)
     children: list[tuple[str, _click.Command]] = []
     if isinstance(command, TyperGroup):
@@ -104,9 +111,9 @@ def _walk(
             _, sub, _ = command.resolve_command(ctx, [sub_name])
             if sub is not None and not sub.hidden:
                 children.append((sub_name, sub))
-    yield _describe(command, ctx, children)
+    yield command, ctx, children
     for sub_name, sub in children:
-        yield from _walk(sub, sub_name, ctx)
+        yield from _tree(sub, sub_name, ctx)
 
 
 def _describe(

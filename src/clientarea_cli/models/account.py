@@ -67,3 +67,14 @@ class AuthStatus(Model):
     token_source: str
     keyring_backend: str | None = None
     note: str | None = None
+
+
+class ProfileRow(Model):
+    """A row of `profiles list`: a profile of the config file, and whether it is the current one."""
+
+    current: bool
+    name: str
+    url: str
+    driver: str
+    account: str | None
+    token_store: str

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, OutputOpt
+from clientarea_cli.cli.options import OutputOpt, columns_of
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -32,7 +32,11 @@ def group() -> None:
 
 
 @app.command("show")
-def show(ctx: typer.Context, output: OutputOpt = None, columns: ColumnsOpt = None) -> None:
+def show(
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    columns: Annotated[str | None, columns_of("Account")] = None,
+) -> None:
     """Show the account: name, company, address, e-mail, currency, verification.
 
     Example: clientarea account show -o json

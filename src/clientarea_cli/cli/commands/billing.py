@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _, formats
 
 app = typer.Typer(help="Renewals coming due, and how they will be paid.", no_args_is_help=True)
@@ -30,7 +30,7 @@ def outlook(
         ),
     ] = None,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("OutlookItem")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Every renewal due in the window, per service, add-on and domain: date, amount, how it is paid, and warnings.

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import NoHeadersOpt, OutputOpt, columns_of
 
 app = typer.Typer(help="Products you can order: groups, cycles and prices.", no_args_is_help=True)
 
@@ -21,7 +21,7 @@ def list_(
         ),
     ] = None,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Product")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the products you can order, with their price in each billing cycle.
@@ -44,7 +44,7 @@ def show(
         str, typer.Argument(metavar="PRODUCT", help="The product's id or name.", show_default=False)
     ],
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Product")] = None,
 ) -> None:
     """Show one product: what it is, its cycles and prices (with setup fees) and its add-ons.
 
@@ -77,7 +77,7 @@ def check(
         ),
     ],
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("DomainAvailability")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Check whether domain names can be registered, and what registering, transferring and renewing each costs.

@@ -6,7 +6,7 @@ import typer
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import EMAIL_KINDS
 
@@ -63,7 +63,7 @@ BillingOpt = Annotated[
 def list_(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Contact")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the account's contacts with the e-mails each receives.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import AllOpt, LimitOpt, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def emails_list(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("EmailSummary")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the e-mails the provider sent to the account, newest first.
@@ -86,7 +86,7 @@ def announcements_list(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Announcement")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the provider's announcements, newest first.
@@ -126,7 +126,7 @@ def announcements_show(
 def kb_categories(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("KbCategory")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the knowledgebase categories and how many articles each holds.
@@ -151,7 +151,7 @@ def kb_search(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("KbArticleSummary")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Search the knowledgebase: articles holding every word, best match first.
@@ -192,7 +192,7 @@ def downloads_list(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Download")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the files you may download (some only for customers of a product).
@@ -254,7 +254,9 @@ def downloads_get(
 
 @affiliate_app.command("show")
 def affiliate_show(
-    ctx: typer.Context, output: OutputOpt = None, columns: ColumnsOpt = None
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    columns: Annotated[str | None, columns_of("Affiliate")] = None,
 ) -> None:
     """Show the affiliate account: referral link, visitors, sign-ups and commissions.
 

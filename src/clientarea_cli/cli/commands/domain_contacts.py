@@ -9,7 +9,7 @@ import typer
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, DomainArg, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import DomainArg, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import CONTACT_ROLES
 
@@ -28,7 +28,7 @@ def show(
     ctx: typer.Context,
     domain: DomainArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("RoleContact")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Show the registrant, admin, tech and billing contacts: a row per role.
@@ -115,7 +115,7 @@ def set_(
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("RoleContact")] = None,
 ) -> None:
     """Change some of the domain's contacts: shows the changes, then asks (--yes to skip).
 

@@ -11,12 +11,12 @@ from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.lazy import lazy_commands
 from clientarea_cli.cli.options import (
-    ColumnsOpt,
     DomainArg,
     DryRunOpt,
     NoHeadersOpt,
     OutputOpt,
     YesOpt,
+    columns_of,
 )
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import DNS_RECORD_TYPES
@@ -117,7 +117,7 @@ def nameservers_show(
     ctx: typer.Context,
     domain: DomainArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Nameserver")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Show a domain's name servers, one per line.
@@ -141,7 +141,7 @@ def child_ns_list(
     ctx: typer.Context,
     domain: DomainArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("ChildNameserver")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the child name servers (host names under the domain, with their IPs).
@@ -271,7 +271,7 @@ def dns_list(
     ctx: typer.Context,
     domain: DomainArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("DnsRecord")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the records of the domain's zone (apex first).

@@ -10,7 +10,7 @@ import typer
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.lazy import lazy_commands
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import AllOpt, LimitOpt, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.models.choices import DOMAIN_STATUSES
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def list_(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Domain")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List domains, soonest expiry first.
@@ -147,7 +147,7 @@ def show(
         typer.Argument(help="Domain name or id.", metavar="DOMAIN", autocompletion=values.DOMAINS),
     ],
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Domain")] = None,
 ) -> None:
     """Show one domain: dates, price, auto-renew, recurring payment, lock, name servers.
 

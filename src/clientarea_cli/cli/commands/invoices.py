@@ -6,7 +6,7 @@ import typer
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import AllOpt, LimitOpt, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models.choices import INVOICE_STATUSES
 
@@ -38,7 +38,7 @@ def list_(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Invoice")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List invoices, newest first.
@@ -64,7 +64,7 @@ def show(
     ctx: typer.Context,
     invoice_ref: InvoiceArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Invoice")] = None,
 ) -> None:
     """Show one invoice with its lines, credit applied and balance due.
 

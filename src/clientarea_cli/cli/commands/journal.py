@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import AllOpt, LimitOpt, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 
 app = typer.Typer(
@@ -20,7 +20,7 @@ def list_(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("RunSummary")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List bulk runs, newest first, with how many items are done, failed or left.
@@ -52,7 +52,7 @@ def show(
         str, typer.Argument(help="The run's id (or its first characters).", metavar="RUN")
     ],
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("JournalEntry")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Show every item of a bulk run: its state, result, and the provider's reason for a failure.
@@ -85,7 +85,7 @@ def abandon(
         str, typer.Argument(help="The run's id (or its first characters).", metavar="RUN")
     ],
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("JournalEntry")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Give up an unfinished bulk run: --resume will not pick it again. Nothing is sent.
@@ -140,7 +140,7 @@ def abandon(
 def payments(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("MoneyOperation")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the money requests sent from this machine (top-ups, payments…) and their outcome.
@@ -162,7 +162,7 @@ def payments(
 def reconcile(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("MoneyOperation")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Ask the provider what happened to every money request whose outcome is unknown.

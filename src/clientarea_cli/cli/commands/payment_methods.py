@@ -12,7 +12,7 @@ import typer
 from clientarea_cli.cli import values
 from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt
+from clientarea_cli.cli.options import DryRunOpt, NoHeadersOpt, OutputOpt, YesOpt, columns_of
 from clientarea_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def group() -> None:
 def list_(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("PaymentMethodUsage")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List payment methods and what renews with each.

@@ -8,7 +8,7 @@ from typer import Argument
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import AppContext
-from clientarea_cli.cli.options import ColumnsOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 
 app = typer.Typer(help="List, switch and remove provider profiles.", no_args_is_help=True)
@@ -19,22 +19,14 @@ ProfileArg = Annotated[str, Argument(help="Profile name.", autocompletion=values
 def list_(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("ProfileRow")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List profiles; the current one is marked.
 
     Example: clientarea profiles list
     """
-    from pydantic import BaseModel
-
-    class ProfileRow(BaseModel):
-        current: bool
-        name: str
-        url: str
-        driver: str
-        account: str | None
-        token_store: str
+    from clientarea_cli.models.account import ProfileRow
 
     app_ctx = AppContext.of(ctx)
     config = app_ctx.config().load()

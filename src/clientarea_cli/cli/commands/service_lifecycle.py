@@ -13,12 +13,12 @@ from clientarea_cli.cli.commands import service_tickets as by_ticket
 from clientarea_cli.cli.commands.service_tickets import DepartmentOpt, ViaTicketOpt
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import (
-    ColumnsOpt,
     DryRunOpt,
     NoHeadersOpt,
     OutputOpt,
     ServiceArg,
     YesOpt,
+    columns_of,
 )
 from clientarea_cli.i18n import _, pgettext
 from clientarea_cli.models.choices import BILLING_CYCLES, CANCELLATION_TIMES
@@ -131,7 +131,10 @@ def cancel(
 
 @cancel_request_app.command("show")
 def cancel_request_show(
-    ctx: typer.Context, service_id: ServiceArg, output: OutputOpt = None, columns: ColumnsOpt = None
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    output: OutputOpt = None,
+    columns: Annotated[str | None, columns_of("CancellationRequest")] = None,
 ) -> None:
     """Show the service's cancellation request: when, why, its status and the day it takes effect.
 
@@ -268,7 +271,7 @@ def upgrade(
     dry_run: DryRunOpt = False,
     yes: YesOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("UpgradeTarget")] = None,
     no_headers: NoHeadersOpt = False,
     via_ticket: ViaTicketOpt = False,
     department: DepartmentOpt = None,
@@ -340,7 +343,7 @@ def options(
     dry_run: DryRunOpt = False,
     yes: YesOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("ServiceOption")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Show a service's configurable options, or change them with --set.
@@ -409,7 +412,7 @@ def addons_list(
     ctx: typer.Context,
     service_id: ServiceArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("ServiceAddon")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List a service's add-ons: status, cycle, price and next due date.

@@ -9,12 +9,12 @@ import typer
 from clientarea_cli.cli.commands.service_lifecycle import confirm
 from clientarea_cli.cli.context import AppContext
 from clientarea_cli.cli.options import (
-    ColumnsOpt,
     DryRunOpt,
     NoHeadersOpt,
     OutputOpt,
     ServiceArg,
     YesOpt,
+    columns_of,
 )
 from clientarea_cli.i18n import _
 
@@ -60,7 +60,10 @@ def password(ctx: typer.Context, service_id: ServiceArg) -> None:
 
 
 def credentials(
-    ctx: typer.Context, service_id: ServiceArg, output: OutputOpt = None, columns: ColumnsOpt = None
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    output: OutputOpt = None,
+    columns: Annotated[str | None, columns_of("ServiceCredentials")] = None,
 ) -> None:
     """Show how to reach a service's control panel: user name, server and panel URL.
 
@@ -125,7 +128,7 @@ def mailboxes_list(
     ctx: typer.Context,
     service_id: ServiceArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Mailbox")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the mailboxes of a hosting service, with their quota and use (MB).
@@ -231,7 +234,10 @@ def _print_usage(renderer: "Renderer", found: "ServiceUsage") -> None:
 
 
 def usage(
-    ctx: typer.Context, service_id: ServiceArg, output: OutputOpt = None, columns: ColumnsOpt = None
+    ctx: typer.Context,
+    service_id: ServiceArg,
+    output: OutputOpt = None,
+    columns: Annotated[str | None, columns_of("ServiceUsage")] = None,
 ) -> None:
     """Show a service's disk use and its bandwidth this month, against the plan's limits.
 

@@ -9,12 +9,12 @@ from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.lazy import lazy_commands
 from clientarea_cli.cli.options import (
     AllOpt,
-    ColumnsOpt,
     DryRunOpt,
     LimitOpt,
     NoHeadersOpt,
     OutputOpt,
     ServiceArg,
+    columns_of,
 )
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import SERVICE_STATUSES
@@ -97,7 +97,7 @@ def list_(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Service")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List services with their product, price, billing cycle and next due date.
@@ -122,7 +122,7 @@ def show(
     ctx: typer.Context,
     service_id: ServiceArg,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Service")] = None,
 ) -> None:
     """Show one service: dates, domain, add-ons, payment method, amounts, status.
 

@@ -7,7 +7,7 @@ import typer
 
 from clientarea_cli.cli import values
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
-from clientarea_cli.cli.options import AllOpt, ColumnsOpt, LimitOpt, NoHeadersOpt, OutputOpt
+from clientarea_cli.cli.options import AllOpt, LimitOpt, NoHeadersOpt, OutputOpt, columns_of
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import TICKET_PRIORITIES, TICKET_STATUSES
 
@@ -47,7 +47,7 @@ DryRunOpt = Annotated[
 def departments(
     ctx: typer.Context,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("Department")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List the departments a ticket can be opened to.
@@ -76,7 +76,7 @@ def list_(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("TicketSummary")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List your tickets, most recently active first.

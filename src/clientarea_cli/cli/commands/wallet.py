@@ -10,12 +10,12 @@ from clientarea_cli.cli.commands.domain_records import confirm
 from clientarea_cli.cli.context import DEFAULT_LIMIT, AppContext
 from clientarea_cli.cli.options import (
     AllOpt,
-    ColumnsOpt,
     DryRunOpt,
     LimitOpt,
     NoHeadersOpt,
     OutputOpt,
     YesOpt,
+    columns_of,
 )
 from clientarea_cli.i18n import _, pgettext
 
@@ -290,7 +290,7 @@ def pending(
     limit: LimitOpt = None,
     all_items: AllOpt = False,
     output: OutputOpt = None,
-    columns: ColumnsOpt = None,
+    columns: Annotated[str | None, columns_of("TopUpRow")] = None,
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """List bank-transfer top-ups waiting for the provider to confirm them, with their proof.
