@@ -420,14 +420,15 @@ def finish(
     failed = [o for o in result.failed if o.result != "unknown"]
     due = [o for o in result.outcomes if o.ok and o.amount_due is not None]
     done = len(result.outcomes) - len(failed) - len(unknown) - len(due)
-    line = f"{action.title}: {done} done"
+    counts = [_("{count} done").format(count=done)]
     if due:
-        line += f", {len(due)} unpaid"
-    line += f", {len(failed)} failed"
+        counts.append(_("{count} unpaid").format(count=len(due)))
+    counts.append(_("{count} failed").format(count=len(failed)))
     if unknown:
-        line += f", {len(unknown)} unknown"
+        counts.append(_("{count} unknown").format(count=len(unknown)))
     if skipped:
-        line += f", {skipped} unchanged"
+        counts.append(_("{count} unchanged").format(count=skipped))
+    line = f"{shown(action.title)}: {', '.join(counts)}"
     renderer.notice(_("{line} (run {run_id})").format(line=line, run_id=result.run_id))
     unpaid = unpaid_renewals(renderer, due, len(result.outcomes), pay_hint) if due else None
     if unknown:
