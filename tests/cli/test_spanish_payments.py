@@ -40,3 +40,13 @@ def test_choosing_how_a_service_renews(spanish: CLI) -> None:
     done = spanish("services", "payment-method", "102", "--method", "4242")
     assert done.exit_code == 0, done.stderr
     assert done.stdout == "el servicio 102 (VPS M, anagarcia.com) se renueva con Visa ···4242\n"
+
+
+def test_an_order_left_to_pay(spanish: CLI) -> None:
+    result = spanish("order", "11", "--cycle", "monthly", "--promo", "HOSTING5", "--yes")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Pedido ORD-2026-9001 (9001) pendiente: total 18.09 EUR, factura INV-2026-5012 (5012) "
+        "sin pagar: 18.09 EUR a pagar antes del 2026-11-29"
+    )
