@@ -116,8 +116,11 @@ def test_an_error_and_its_hint_in_spanish(spanish: CLI) -> None:
 
 def test_a_confirmation_is_asked_in_spanish_and_no_changes_nothing(spanish: CLI) -> None:
     result = spanish("domains", "autorenew", "off", "--all", tty=True, stdin="n\n")
-    assert "auto-renew off: 28 dominio(s) que cambiar, 16 ya estaban así\n" in result.stderr
-    assert "¿Aplicar 'auto-renew off' a 28 dominios? [s/N]:" in result.stderr
+    assert (
+        "renovación automática desactivada: 28 dominio(s) que cambiar, 16 ya estaban así\n"
+        in result.stderr
+    )
+    assert "¿Aplicar 'renovación automática desactivada' a 28 dominios? [s/N]:" in result.stderr
     assert result.exit_code != 0
     shown = spanish("domains", "show", "garcia-hosting.es", "-o", "json")
     assert json.loads(shown.stdout)["auto_renew"] is True

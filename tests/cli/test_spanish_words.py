@@ -123,3 +123,58 @@ def test_a_status_inside_a_sentence_agrees_with_its_noun(demo: CLI) -> None:
     )
     english = demo("invoices", "pay", "5003", "--use-credit", "--yes")
     assert english.stderr == "error: invoice 5003 (INV-2026-5003) is paid: nothing to pay\n"
+
+
+def test_a_bulk_plan_its_title_and_its_summary(demo: CLI) -> None:
+    names = ("olivar-verde.org", "anagarcia.com", "antiguo-blog.net")
+    plan = demo("--lang", "es", "domains", "lock", "on", *names, "--dry-run")
+    assert plan.stdout == (
+        "DOMINIO           ACTUAL               DESEADO           COSTE  OMITIR\n"
+        "olivar-verde.org  bloqueo desactivado  bloqueo activado      -  no\n"
+        "anagarcia.com     bloqueo activado     bloqueo activado      -  sí\n"
+        "antiguo-blog.net  bloqueo desactivado  bloqueo activado      -  no\n"
+    )
+    assert plan.stderr == (
+        "bloqueo activado: 2 dominio(s) que cambiar, 1 ya estaban así "
+        "(simulación: no se ha cambiado nada)\n"
+    )
+    data = json.loads(demo("--lang", "es", "domains", "lock", "on", *names, "--dry-run",
+                           "-o", "json").stdout)  # fmt: skip
+    assert [(i["current"], i["desired"]) for i in data] == [
+        ("lock off", "lock on"), ("lock on", "lock on"), ("lock off", "lock on")
+    ]  # fmt: skip
+    run = demo("--lang", "es", "domains", "lock", "on", *names, "--yes")
+    assert run.exit_code == 3
+    assert _stable(run.stderr.splitlines()[-3]) == (
+        "bloqueo activado: 1 hechos, 1 fallidos, 1 sin cambios (ejecución RUN)"
+    )
+    again = demo("--lang", "es", "domains", "lock", "on", "anagarcia.com", "--yes")
+    assert again.stderr == "nada que cambiar: 1 dominio(s) ya tienen bloqueo activado\n"
+    english = demo("domains", "lock", "on", "olivar-verde.org", "--yes")
+    assert english.stderr == "nothing to change: 1 domain(s) already lock on\n"
+
+
+def test_a_renewal_and_a_recurring_plan(demo: CLI) -> None:
+    renew = demo("--lang", "es", "domains", "renew", "anagarcia.com", "--use-credit",
+                 "--method", "4242", "--dry-run")  # fmt: skip
+    assert renew.stdout == (
+        "DOMINIO        ACTUAL               DESEADO                           COSTE  OMITIR\n"
+        "anagarcia.com  vence el 2026-11-25  +1 año(s), vence el 2027-11-25  12,99 €  no\n"
+    )
+    assert renew.stderr.startswith(
+        "renovar 1 año(s) con saldo, el resto con Visa ···4242: 1 dominio(s) que cambiar; "
+    )
+    recur = demo("--lang", "es", "domains", "recur", "anagarcia.com", "garcia-hosting.es",
+                 "--method", "4242", "--dry-run", "--columns", "domain,current,desired")  # fmt: skip
+    assert recur.stdout == (
+        "DOMINIO            ACTUAL                                   DESEADO\n"
+        "anagarcia.com      pago recurrente desactivado              "
+        "pago recurrente activado (Visa ···4242)\n"
+        "garcia-hosting.es  pago recurrente activado (Visa ···4242)  "
+        "pago recurrente activado (Visa ···4242)\n"
+    )
+    data = json.loads(demo("--lang", "es", "domains", "renew", "anagarcia.com", "--dry-run",
+                           "-o", "json").stdout)  # fmt: skip
+    assert (data[0]["current"], data[0]["desired"]) == (
+        "expires 2026-11-25", "+1y, expires 2027-11-25"
+    )  # fmt: skip

@@ -47,3 +47,16 @@ def test_msgctxt_keys_a_translation_by_its_context() -> None:
     assert catalogue.pgettext("domain status", "cancelled") == "cancelado"
     assert catalogue.gettext("cancelled") == "cancelado"
     assert catalogue.pgettext("ticket status", "cancelled") == "cancelled"
+
+
+def test_the_most_specific_template_wins_whatever_the_order_they_were_made_in() -> None:
+    general = carried("recurring on ({method})", method="Visa ···4242")
+    specific = carried("recurring on (method {id})", id=7)
+    both = carried("recurring on ({method}, contact {contact})", method="Visa", contact="Ana")
+    set_language("es")
+    try:
+        assert shown(general) == "pago recurrente activado (Visa ···4242)"
+        assert shown(specific) == "pago recurrente activado (método 7)"
+        assert shown(both) == "pago recurrente activado (Visa, contacto Ana)"
+    finally:
+        set_language("en")

@@ -203,7 +203,7 @@ def run(
             renderer.notice(
                 _("resuming run {run_id} ({title}): {count} left, {count2} already applied").format(
                     run_id=run_id,
-                    title=resumption.run.title,
+                    title=shown(resumption.run.title),
                     count=len(resumption.items),
                     count2=len(resumption.already),
                 )
@@ -230,7 +230,7 @@ def run(
         if not plan.to_apply:
             renderer.notice(
                 _("nothing to change: {count} domain(s) already {value}").format(
-                    count=len(plan.items), value=action.done_text()
+                    count=len(plan.items), value=shown(action.done_text())
                 )
             )
             return
@@ -282,9 +282,9 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     from clientarea_cli.models import PlanItem
     from clientarea_cli.output.render import Renderer as _Renderer
 
-    count, skipped = len(plan.to_apply), plan.skipped
+    count, skipped, title = len(plan.to_apply), plan.skipped, shown(plan.action.title)
     total = _totals_text(plan)
-    summary = _("{title}: {count} domain(s) to change").format(title=plan.action.title, count=count)
+    summary = _("{title}: {count} domain(s) to change").format(title=title, count=count)
     if skipped:
         summary += _(", {skipped} already so").format(skipped=skipped)
     if total:
@@ -323,13 +323,13 @@ def confirm(app_ctx: AppContext, plan: Plan, *, yes: bool) -> None:
     if plan.needs_typed_confirmation():
         answer = ask.typed(
             _("Type {count} to apply '{title}' to {count} domain(s)").format(
-                count=count, title=plan.action.title
+                count=count, title=shown(plan.action.title)
             )
         )
         ok = answer.strip() == str(count)
     else:
         question = _("Apply '{title}' to {count} domains?")
-        ok = ask.yes_no(question.format(title=plan.action.title, count=count))
+        ok = ask.yes_no(question.format(title=shown(plan.action.title), count=count))
     if not ok:
         raise Declined(_("cancelled; nothing was changed"))
 

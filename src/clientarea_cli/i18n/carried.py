@@ -16,12 +16,17 @@ from clientarea_cli.i18n import DEFAULT, _, language
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _templates: dict[str, re.Pattern[str]] = {}
+_most_specific_first: list[tuple[str, re.Pattern[str]]] = []
+"""The templates by their literal text, longest first: `recurring on (method {id})` is tried
+before `recurring on ({method})`, which would match the same text."""
 
 
 def carried(template: str, **values: object) -> str:
     """The English text of `template` with `values`, for a model's field (marks the template)."""
     if template not in _templates:
-        _templates[template] = _pattern(template)
+        _templates[template] = pattern = _pattern(template)
+        _most_specific_first.append((template, pattern))
+        _most_specific_first.sort(key=lambda tp: -len(_PLACEHOLDER.sub("", tp[0])))
     return template.format(**values)
 
 
@@ -29,7 +34,7 @@ def shown(text: str) -> str:
     """`text` in the chosen language, if a template made it or the catalogue has it whole."""
     if language() == DEFAULT:
         return text
-    for template, pattern in _templates.items():
+    for template, pattern in _most_specific_first:
         match = pattern.fullmatch(text)
         if match:
             return _(template).format(**match.groupdict())

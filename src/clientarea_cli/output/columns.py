@@ -213,6 +213,10 @@ WORDS: dict[str, dict[str, str]] = {
     "OutlookItem": {"kind": "renewal kind", "paid_by": "paid by"},
 }
 
+# Fields whose text is English data made by i18n.carried (or a marked constant), shown in the
+# reader's language in tables like every model's `warnings`: a bulk plan's states.
+CARRIED: dict[str, tuple[str, ...]] = {"PlanItem": ("current", "desired")}
+
 STATUS_STYLES = {
     "active": "green",
     "paid": "green",

@@ -22,6 +22,7 @@ from clientarea_cli.i18n.carried import shown
 from clientarea_cli.output import FORMATS, fields, table
 from clientarea_cli.output.cells import cell, word_cell
 from clientarea_cli.output.columns import (
+    CARRIED,
     KEY_FIELDS,
     RIGHT_ALIGNED,
     STATUS_STYLES,
@@ -223,10 +224,12 @@ class Renderer:
         if not items:
             self.notice(empty)
             return
-        words, styles = _word_texts(type(items[0]).__name__)
+        model = type(items[0]).__name__
+        words, styles = _word_texts(model)
         formatters = self.formatters
-        if language() != "en":  # data words and carried warnings in the reader's language
-            formatters = {"warnings": _warnings_cell} | words | formatters
+        if language() != "en":  # data words and carried texts in the reader's language
+            texts = dict.fromkeys(CARRIED.get(model, ()), shown)
+            formatters = {"warnings": _warnings_cell} | texts | words | formatters
         # Column by column, through C-level map: one formatter per column, no per-row lists.
         columns = [list(map(formatters.get(p, cell), map(_getter(p), items))) for p in paths]
         table.write(

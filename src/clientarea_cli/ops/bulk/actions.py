@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
-from clientarea_cli.i18n import _
+from clientarea_cli.i18n import N_, _
 from clientarea_cli.i18n.carried import carried
 from clientarea_cli.models import (
     BulkItemResult,
@@ -26,10 +26,6 @@ from clientarea_cli.models import (
     Outcome,
     PlanItem,
 )
-
-
-def _on_off(value: bool) -> str:
-    return "on" if value else "off"
 
 
 @dataclass(frozen=True)
@@ -90,6 +86,16 @@ class Action:
 
 
 SETTINGS = {"auto_renew": "auto-renew", "registrar_lock": "lock", "id_protection": "privacy"}
+# A plan's states, titles and results are English data (JSON and the journal keep them); marked,
+# or made with `carried`, so that a table or a sentence shows their translation (carried.shown).
+TOGGLE_STATES = {
+    ("auto-renew", True): N_("auto-renew on"),
+    ("auto-renew", False): N_("auto-renew off"),
+    ("lock", True): N_("lock on"),
+    ("lock", False): N_("lock off"),
+    ("privacy", True): N_("privacy on"),
+    ("privacy", False): N_("privacy off"),
+}
 
 
 @dataclass(frozen=True)
@@ -111,15 +117,15 @@ class Toggle(Action):
 
     @property
     def title(self) -> str:
-        return f"{self.label} {_on_off(self.enabled)}"
+        return TOGGLE_STATES[self.label, self.enabled]
 
     def plan(self, domain: Domain) -> PlanItem:
         current = bool(getattr(domain, self.setting))
         return PlanItem(
             domain=domain.name,
             domain_id=domain.id,
-            current=f"{self.label} {_on_off(current)}",
-            desired=f"{self.label} {_on_off(self.enabled)}",
+            current=TOGGLE_STATES[self.label, current],
+            desired=TOGGLE_STATES[self.label, self.enabled],
             skip=current == self.enabled,
         )
 
@@ -131,7 +137,7 @@ class Toggle(Action):
         return Outcome(domain=domain, ok=True, result=self.done_text())
 
     def done_text(self) -> str:
-        return f"{self.label} {_on_off(self.enabled)}"
+        return TOGGLE_STATES[self.label, self.enabled]
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ class Recurring(Action):
 
     @property
     def title(self) -> str:
-        return f"recurring {_on_off(self.enabled)}"
+        return N_("recurring on") if self.enabled else N_("recurring off")
 
     @cached_property
     def _texts(self) -> dict[tuple[object, ...], str]:
@@ -175,16 +181,27 @@ class Recurring(Action):
 
     def _describe_state(self, enabled: bool, method_id: int | None, contact_id: int | None) -> str:
         if not enabled:
-            return "recurring off"
-        parts = []
-        if method_id == self.payment_method_id and self.method_label:
-            parts.append(self.method_label)
-        elif method_id:
-            parts.append(f"method {method_id}")
+            return N_("recurring off")
+        contact = None
         if contact_id is not None:
-            label = self.contact_label if contact_id == self.contact_id else ""
-            parts.append(f"contact {label or contact_id}")
-        return "recurring on" + (f" ({', '.join(parts)})" if parts else "")
+            contact = (self.contact_label if contact_id == self.contact_id else "") or contact_id
+        if method_id == self.payment_method_id and self.method_label:
+            if contact is None:
+                return carried("recurring on ({method})", method=self.method_label)
+            return carried(
+                "recurring on ({method}, contact {contact})",
+                method=self.method_label,
+                contact=contact,
+            )
+        if method_id:
+            if contact is None:
+                return carried("recurring on (method {id})", id=method_id)
+            return carried(
+                "recurring on (method {id}, contact {contact})", id=method_id, contact=contact
+            )
+        if contact is None:
+            return N_("recurring on")
+        return carried("recurring on (contact {contact})", contact=contact)
 
     @cached_property
     def _card_last_day(self) -> date | None:
@@ -262,6 +279,16 @@ class Recurring(Action):
         return self._describe(self.enabled, self.payment_method_id, contact)
 
 
+RENEW_TITLES = {  # (with credit, the rest paid by: nothing, a method's label or its id)
+    (False, None): N_("renew {years}y"),
+    (True, None): N_("renew {years}y with credit"),
+    (False, "label"): N_("renew {years}y, the rest by {method}"),
+    (True, "label"): N_("renew {years}y with credit, the rest by {method}"),
+    (False, "id"): N_("renew {years}y, the rest by method {method}"),
+    (True, "id"): N_("renew {years}y with credit, the rest by method {method}"),
+}
+
+
 @dataclass(frozen=True)
 class Renew(Action):
     """Early renewal: issues a (proforma) invoice per domain; credit only with `use_credit`."""
@@ -289,10 +316,9 @@ class Renew(Action):
 
     @property
     def title(self) -> str:
-        title = f"renew {self.years}y" + (" with credit" if self.use_credit else "")
-        if self.pay_method_id is not None:
-            title += f", the rest by {self.pay_label or f'method {self.pay_method_id}'}"
-        return title
+        rest = None if self.pay_method_id is None else "label" if self.pay_label else "id"
+        method = self.pay_label or self.pay_method_id
+        return carried(RENEW_TITLES[self.use_credit, rest], years=self.years, method=method)
 
     def plan(self, domain: Domain) -> PlanItem:
         price = domain.recurring_amount
@@ -305,8 +331,8 @@ class Renew(Action):
         return PlanItem(
             domain=domain.name,
             domain_id=domain.id,
-            current=f"expires {domain.expiry_date}",
-            desired=f"+{self.years}y, expires {new_expiry}",
+            current=carried("expires {date}", date=domain.expiry_date),
+            desired=carried("+{years}y, expires {date}", years=self.years, date=new_expiry),
             cost=Money(amount=price.amount * self.years, currency=price.currency),
         )
 
@@ -357,7 +383,7 @@ class Nameservers(Action):
 
     @property
     def title(self) -> str:
-        return "nameservers"
+        return N_("nameservers")
 
     def bind(self, domains: list[Domain]) -> Nameservers:
         if not self.per_domain:
