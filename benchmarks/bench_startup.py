@@ -80,6 +80,7 @@ def cases(bench: Bench) -> Iterator[Case | Check]:
         ("second word", "clientarea domains l", "floor greet h"),
         ("option", "clientarea domains list --ex", "floor greet hello --ex"),
         ("option value", "clientarea domains list --status ", "floor greet hello --name "),
+        ("column names", "clientarea domains list --columns name,", "floor greet hello --name "),
     )
     for level, words_ours, words_floor in levels:
         yield Case(

@@ -233,3 +233,35 @@ def test_every_path_offered_is_accepted(demo: CLI, command: str) -> None:
     for fmt in ("table", "json", "csv"):
         result = demo(*command.split(), *RUNS[command], "-o", fmt, "--columns", ",".join(offered))
         assert result.exit_code == 0, (fmt, result.stderr)
+
+
+# A command that changes something refuses a bad --columns before it sends anything.
+CHANGES = {
+    "domains contacts set": (
+        ["domains", "contacts", "set", "anagarcia.com", "--role", "tech", "--from-account"],
+        ["domains", "contacts", "show", "anagarcia.com", "-o", "json"],
+    ),
+    "services upgrade --to": (
+        ["services", "upgrade", "101", "--to", "Hosting Business", "-o", "json"],
+        ["invoices", "list", "--all", "-o", "json"],
+    ),
+    "services options --set": (
+        ["services", "options", "101", "--set", "extra_disk_gb=10", "-o", "json"],
+        ["services", "options", "101", "-o", "json"],
+    ),
+    "journal abandon": (["journal", "abandon", "RUN"], ["journal", "list", "-o", "json"]),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_bad_column_changes_nothing(demo: CLI, change: str) -> None:
+    command, look = CHANGES[change]
+    command = [a.replace("RUN", _unfinished_run()) for a in command]
+    before = demo(*look).stdout
+    refused = demo(*command, "--yes", "--columns", "bogus")
+    assert (refused.exit_code, refused.stdout) == (2, ""), refused.stderr
+    assert "unknown column 'bogus'" in refused.stderr
+    assert demo(*look).stdout == before
+    done = demo(*command, "--yes")  # the same without it is a change
+    assert done.exit_code == 0, done.stderr
+    assert demo(*look).stdout != before

@@ -126,11 +126,15 @@ def set_(
     from clientarea_cli.cli.commands.domain_records import confirm
     from clientarea_cli.errors import UsageError
     from clientarea_cli.models.choices import CONTACT_ROLES
+    from clientarea_cli.models.domain_records import RoleContact
     from clientarea_cli.ops import domain_records as ops
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns)
-    # Everything that can be checked without the provider, first.
+    # Everything that can be checked without the provider, first (a bad --columns included: it
+    # would be found only after the change).
+    if not dry_run:
+        renderer.check_columns(RoleContact)
     overrides = ops.check_fields({
         "first_name": first_name, "last_name": last_name, "company": company, "email": email,
         "phone": phone, "address1": address1, "address2": address2, "city": city,

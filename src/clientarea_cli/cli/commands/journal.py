@@ -100,6 +100,7 @@ def abandon(
     from clientarea_cli.ops.bulk.journal import Journal
 
     renderer = AppContext.of(ctx).renderer(output, columns, no_headers)
+    renderer.check_columns(JournalEntry)  # now, not once the run is abandoned
     journal = Journal(journal_file())
     try:
         record = journal.run(run_id)

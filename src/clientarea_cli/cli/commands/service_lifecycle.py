@@ -283,7 +283,7 @@ def upgrade(
     Example: clientarea services upgrade 101 --to "Hosting Business" --cycle monthly
     """
     from clientarea_cli.cli.money import send_money
-    from clientarea_cli.models.lifecycle import UpgradeTarget
+    from clientarea_cli.models.lifecycle import UpgradeResult, UpgradeTarget
     from clientarea_cli.ops import lifecycle as ops
     from clientarea_cli.ops import service_tickets
 
@@ -293,6 +293,8 @@ def upgrade(
         return
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
+    if to is not None and not dry_run and not renderer.is_table:
+        renderer.check_columns(UpgradeResult)  # now, not once the move is invoiced
     wanted = ops.parse_cycle(cycle) if cycle else None
     driver = app_ctx.driver()
     if to is None:
@@ -357,6 +359,7 @@ def options(
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output, columns, no_headers)
+    renderer.check_columns(ServiceOption)  # now, not after the change
     wanted = ops.parse_settings(settings or [])
     driver = app_ctx.driver()
     current = ops.get_options(driver, service_id)
