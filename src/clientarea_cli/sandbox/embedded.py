@@ -38,3 +38,4 @@ class EmbeddedTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._wsgi.close()
+        self.app.db.release()

@@ -76,6 +76,17 @@ class Database:
         cache[self.path] = (ident, conn)
         return conn
 
+    def release(self) -> None:
+        """Close this thread's connection to the file, if it has one (an in-process run ended).
+
+        Connections are kept per thread for speed; a process that runs many commands
+        in-process (the tests, each on its own database) would otherwise keep every one open.
+        """
+        cache = getattr(_local, "connections", None)
+        cached = cache.pop(self.path, None) if cache else None
+        if cached is not None:
+            cached[1].close()
+
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: every query inside sees the same snapshot."""
