@@ -40,17 +40,22 @@ def test_the_cli_own_files_are_private(
         "--insecure-storage", stdin="sk_sandbox_demo_0000000000000000\n",
     )  # fmt: skip
     assert login.exit_code == 0, login.stderr
-    from clientarea_cli.config.paths import journal_file
+    from clientarea_cli.config.paths import journal_file, sandbox_database
     from clientarea_cli.ops.bulk.journal import Journal
     from clientarea_cli.ops.money import MoneyLog
+    from clientarea_cli.sandbox.store import Database
 
-    # While a run is in progress (or after it was killed) the journal has its -wal and -shm.
+    # While a run is in progress (or after it was killed) the journal has its -wal and -shm, and
+    # so has the sandbox's database while a command uses it.
     journal, money = Journal(journal_file()), MoneyLog(journal_file())
+    sandbox = Database(sandbox_database()).connect()
     try:
+        sandbox.execute("SELECT count(*) FROM domains").fetchone()
         modes = _modes(isolated)
     finally:
         journal.close()
         money.close()
+        sandbox.close()
     files = {name for name, mode in modes.items() if not stat.S_ISDIR(mode)}
     assert {Path(name).name for name in files} >= {
         "config.toml", "credentials.toml", "journal.db", "journal.db-wal", "journal.db-shm",
