@@ -14,6 +14,7 @@ def test_the_summary_of_a_bulk_run_counts_in_spanish(spanish: CLI) -> None:
     assert result.exit_code == 3  # four domains are expired or pending: they cannot change
     lines = result.stderr.splitlines()
     summary = re.sub(r"ejecución [0-9a-f]{12}", "ejecución ID", lines[-3])
-    # The action's title before the colon is shown through carried.shown (as the plan's texts).
-    assert summary.endswith(": 12 hechos, 4 fallidos, 28 sin cambios (ejecución ID)"), summary
+    assert summary == (
+        "renovación automática activada: 12 con éxito, 4 con error, 28 sin cambios (ejecución ID)"
+    )
     assert lines[-2] == "error: fallaron 4 de 16 dominio(s)"

@@ -146,7 +146,7 @@ def test_a_bulk_plan_its_title_and_its_summary(demo: CLI) -> None:
     run = demo("--lang", "es", "domains", "lock", "on", *names, "--yes")
     assert run.exit_code == 3
     assert _stable(run.stderr.splitlines()[-3]) == (
-        "bloqueo activado: 1 hechos, 1 fallidos, 1 sin cambios (ejecución RUN)"
+        "bloqueo activado: 1 con éxito, 1 con error, 1 sin cambios (ejecución RUN)"
     )
     again = demo("--lang", "es", "domains", "lock", "on", "anagarcia.com", "--yes")
     assert again.stderr == "nada que cambiar: 1 dominio(s) ya tienen bloqueo activado\n"
