@@ -101,7 +101,11 @@ class AppContext:
             query=self.options.query,
         )
         renderer.seen = self._seen
+        renderer.changed = self._changed
         return renderer
+
+    def _changed(self) -> bool:
+        return self._driver is not None and self._driver.made_changes()
 
     def _seen(self, model: str, items: Sequence[BaseModel]) -> None:
         """Remember the ids a provider just gave, for Tab completion (cli/id_cache.py)."""

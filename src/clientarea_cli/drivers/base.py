@@ -101,6 +101,10 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
     def close(self) -> None:
         """Release the HTTP client; drivers are used once per process."""
 
+    def made_changes(self) -> bool:
+        """Whether a request that may have changed something at the provider has been sent."""
+        return False
+
     # -- provider and account -------------------------------------------------------------
     def provider_info(self) -> ProviderInfo:
         raise self._unsupported(_("reading the provider's details"))

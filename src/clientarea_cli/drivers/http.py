@@ -182,6 +182,8 @@ class HttpClient:
         self._debug = debug
         self.provider_name = provider_name
         self.idempotent_methods = idempotent_methods
+        self.sent_change = False
+        """Whether a request that may change something (not GET or HEAD) has been sent."""
         limits = httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         )
@@ -226,11 +228,14 @@ class HttpClient:
         content_type: str | None = None,
         idempotency_key: str | None = None,
         anonymous: bool = False,
+        read: bool = False,
     ) -> httpx.Response:
         """Send with the retry policy; return a 2xx response or raise the mapped error.
 
         `anonymous` sends this one request without the client's credentials (an endpoint that
         needs no login must not learn who asks); the shared client's headers are untouched.
+        `read`: a POST that changes nothing (a quote, an availability check), so it does not
+        count in `sent_change`.
 
         The body (`json`, or raw `content` of `content_type`) is never written to the debug
         trace: it may carry a card number, a CVC or a password.
@@ -247,6 +252,8 @@ class HttpClient:
         if anonymous:
             request.headers.pop("Authorization", None)
         attempts = max(1, self.retry.attempts)
+        if method not in ("GET", "HEAD") and not read:
+            self.sent_change = True
         for attempt in range(1, attempts + 1):
             self._log_request(request, attempt)
             started = time.monotonic()

@@ -78,6 +78,8 @@ class Renderer:
         self.formatters: dict[str, Callable[[Any], str]] = {}
         """Per-field text for tables, where a bare value would say less (a card for a method id)."""
         self.seen: Callable[[str, Sequence[BaseModel]], None] | None = None
+        self.changed: Callable[[], bool] | None = None
+        """Whether the command has changed something at the provider (cli/context.py)."""
         """Told (model class name, items) after a list or an object is printed (cli/id_cache)."""
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -99,7 +101,19 @@ class Renderer:
     # -- choosing fields --------------------------------------------------------------------
     def _fields(self, model: type[BaseModel], *, detail: bool = False) -> list[str]:
         if self.columns:
-            return fields.check(model, self.columns)
+            try:
+                return fields.check(model, self.columns)
+            except UsageError as exc:
+                if self.changed is None or not self.changed():
+                    raise
+                # The change is made: exit 2 would say nothing happened and invite a second
+                # try (for a payment, a second charge). Show the result, say what was ignored.
+                self.warn(
+                    _("{message}: the change was made; shown with the usual columns").format(
+                        message=exc.message
+                    )
+                )
+                self.columns = None
         return field_names(model) if detail else default_columns(model)
 
     def check_columns(self, model: type[BaseModel]) -> None:

@@ -105,6 +105,9 @@ class ClientAreaBase(Driver):
     def close(self) -> None:
         self.http.close()
 
+    def made_changes(self) -> bool:
+        return self.http.sent_change
+
     # -- helpers ----------------------------------------------------------------------------
     def _get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
         response = self.http.get(path, params)
@@ -136,8 +139,11 @@ class ClientAreaBase(Driver):
         body: Any = None,
         *,
         idempotency_key: str | None = None,
+        read: bool = False,
     ) -> M:
-        response = self.http.request(method, path, json=body, idempotency_key=idempotency_key)
+        response = self.http.request(
+            method, path, json=body, idempotency_key=idempotency_key, read=read
+        )
         return decode(response, _adapter(model))
 
     def _delete(self, path: str) -> None:

@@ -74,7 +74,11 @@ class LifecycleMixin(ClientAreaBase):
     def quote_upgrade(self, service_id: int, product_id: int, billing_cycle: str) -> UpgradeQuote:
         body = {"product_id": product_id, "billing_cycle": billing_cycle}
         return self._send(
-            "POST", _service(service_id, "upgrade-quote"), models.lifecycle.UpgradeQuote, body
+            "POST",
+            _service(service_id, "upgrade-quote"),
+            models.lifecycle.UpgradeQuote,
+            body,
+            read=True,
         )
 
     def upgrade_service(
@@ -129,7 +133,9 @@ class LifecycleMixin(ClientAreaBase):
         return self._get(_service(service_id, "credentials"), models.lifecycle.ServiceCredentials)
 
     def create_service_login_url(self, service_id: int) -> LoginUrl:
-        return self._send("POST", _service(service_id, "login-url"), models.lifecycle.LoginUrl)
+        return self._send(
+            "POST", _service(service_id, "login-url"), models.lifecycle.LoginUrl, read=True
+        )
 
     def list_mailboxes(self, service_id: int) -> list[Mailbox]:
         return self._list(
@@ -168,12 +174,14 @@ class LifecycleMixin(ClientAreaBase):
         body = {"names": names}
         envelope = _Results[models.catalog.DomainAvailability]
         answer: _Results[DomainAvailability] = self._send(
-            "POST", "/domains/availability", envelope, body
+            "POST", "/domains/availability", envelope, body, read=True
         )
         return answer.results
 
     def quote_order(self, order: OrderRequest) -> OrderQuote:
-        return self._send("POST", "/orders/quote", models.catalog.OrderQuote, order.body())
+        return self._send(
+            "POST", "/orders/quote", models.catalog.OrderQuote, order.body(), read=True
+        )
 
     def create_order(self, order: OrderRequest, *, idempotency_key: str) -> Order:
         return self._send(

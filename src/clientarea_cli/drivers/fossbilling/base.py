@@ -168,6 +168,9 @@ class FossBillingBase(Driver):
         self.http.close()
         self._reads.close()
 
+    def made_changes(self) -> bool:
+        return self.http.sent_change  # reads go through self._reads
+
     # -- the envelope -----------------------------------------------------------------------
     def _call(
         self,
