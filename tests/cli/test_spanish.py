@@ -45,12 +45,6 @@ INVOICES_HELP = """\
 """  # rich pads each line to 80 columns: compared without the padding
 
 
-@pytest.fixture
-def spanish(demo: CLI, monkeypatch: pytest.MonkeyPatch) -> CLI:
-    monkeypatch.setenv("LANG", "es_ES.UTF-8")
-    return demo
-
-
 def test_a_table_has_spanish_headings_euros_and_day_first_dates(spanish: CLI) -> None:
     result = spanish("invoices", "list", "--status", "unpaid")
     assert (result.exit_code, result.stdout, result.stderr) == (0, UNPAID_TABLE, "")

@@ -71,7 +71,7 @@ app = typer.Typer(
                 "Show or withdraw a service's cancellation request.",
             ),
             "addons": (
-                f"{HERE}.service_lifecycle:addons_app",
+                f"{HERE}.service_addons:addons_app",
                 "List, order or cancel a service's add-ons.",
             ),
             "mailboxes": (
