@@ -178,3 +178,18 @@ def test_a_renewal_and_a_recurring_plan(demo: CLI) -> None:
     assert (data[0]["current"], data[0]["desired"]) == (
         "expires 2026-11-25", "+1y, expires 2027-11-25"
     )  # fmt: skip
+
+
+def test_billing_cycles(demo: CLI) -> None:
+    columns = ("--columns", "id,billing_cycle")
+    table = demo("--lang", "es", "services", "list", *columns)
+    assert table.stdout.splitlines()[:4] == [
+        "ID   CICLO DE FACTURACIÓN",
+        "101  mensual",
+        "102  anual",
+        "103  trimestral",
+    ]
+    csv = demo("--lang", "es", "services", "list", *columns, "-o", "csv")
+    assert csv.stdout.splitlines()[:3] == ["id,billing_cycle", "101,monthly", "102,annually"]
+    english = demo("services", "list", *columns).stdout.splitlines()
+    assert english[1:3] == ["101  monthly", "102  annually"]

@@ -134,6 +134,7 @@ def word_values() -> dict[str, tuple[str, ...]]:
         RUN_STATUSES,
     )
     from clientarea_cli.models.choices import (
+        BILLING_CYCLES,
         DOMAIN_STATUSES,
         INVOICE_STATUSES,
         ORDER_STATUSES,
@@ -158,6 +159,7 @@ def word_values() -> dict[str, tuple[str, ...]]:
         "money request kind": MONEY_REQUEST_KINDS,
         "renewal kind": OUTLOOK_KINDS,
         "paid by": (PAID_BY_MANUAL,),  # otherwise a method's label, shown as is
+        "billing cycle": BILLING_CYCLES,
     }
 
 

@@ -200,8 +200,11 @@ KEY_FIELDS: dict[str, str] = {
 WORDS: dict[str, dict[str, str]] = {
     "Invoice": {"status": "invoice status"},
     "Domain": {"status": "domain status"},
-    "Service": {"status": "service status"},
-    "ServiceAddon": {"status": "service status"},
+    "Service": {"status": "service status", "billing_cycle": "billing cycle"},
+    "ServiceAddon": {"status": "service status", "billing_cycle": "billing cycle"},
+    "UpgradeTarget": {"billing_cycle": "billing cycle"},
+    "UpgradeQuote": {"billing_cycle": "billing cycle"},
+    "ProductPrice": {"billing_cycle": "billing cycle"},
     "TicketSummary": {"status": "ticket status", "priority": "ticket priority"},
     "Ticket": {"status": "ticket status", "priority": "ticket priority"},
     "TopUp": {"status": "top-up status"},
