@@ -157,7 +157,7 @@ def payment_method(
 
     Example: clientarea services payment-method 101 --method 4242
     """
-    from clientarea_cli.ops import payment_methods
+    from clientarea_cli.ops import lifecycle, payment_methods
 
     app_ctx = AppContext.of(ctx)
     renderer = app_ctx.renderer(output)
@@ -167,10 +167,7 @@ def payment_method(
         renderer.warn(warning)
     chosen = payment_methods.label(change.method) if change.method else None
     service = change.service
-    what = _("service {id} ({product})").format(
-        id=service.id,
-        product=f"{service.product}, {service.domain}" if service.domain else service.product,
-    )
+    what = lifecycle.label(service)
     if chosen:
         would = _("dry run: nothing was sent; {what} would renew with {method}")
         done = _("{what} renews with {method}")
