@@ -50,3 +50,14 @@ def test_an_order_left_to_pay(spanish: CLI) -> None:
         "Pedido ORD-2026-9001 (9001) pendiente: total 18.09 EUR, factura INV-2026-5012 (5012) "
         "sin pagar: 18.09 EUR a pagar antes del 2026-11-29"
     )
+
+
+def test_removing_a_card_lists_what_would_lose_it(spanish: CLI) -> None:
+    result = spanish("payment-methods", "remove", "21", "--dry-run")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:3] == [
+        "17 elemento(s) se renuevan con Visa ···4242 (id 21) y perderían su pago recurrente:",
+        "  el servicio 101 (Hosting Pro, garcia-hosting.es)",
+        "  el dominio garcia-hosting.es",
+    ]

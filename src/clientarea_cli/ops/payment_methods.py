@@ -183,13 +183,13 @@ class Removal:
     def losing(self, most: int = 20) -> list[str]:
         """A line per service and domain that would lose its recurring payment (the first
         `most`, then how many more)."""
-        lines = [
-            f"service {s.id} ({s.product}{', ' + s.domain if s.domain else ''})"
-            for s in self.services
-        ]
-        lines += [f"domain {d.name}" for d in self.domains]
+        from clientarea_cli.ops.lifecycle import label
+
+        lines = [label(s) for s in self.services]
+        lines += [_("domain {name}").format(name=d.name) for d in self.domains]
         if len(lines) > most:
-            lines = [*lines[: most - 1], f"and {len(lines) - most + 1} more"]
+            more = _("and {count} more").format(count=len(lines) - most + 1)
+            lines = [*lines[: most - 1], more]
         return lines
 
 
