@@ -8,9 +8,11 @@ quarter of a bulk-endpoint run's CPU, for nothing to free.
 
 So the console script (entry.py) turns the collector off for the whole process (`one_shot`)
 and freezes what is left when the command ends (`ending`). The collector comes back on only
-where garbage piles up as work goes on: per-item bulk sends (each httpx request leaves
-reference cycles behind: 10,000 would hold 60 MB) and a long-lived server (`sandbox serve`). Before it comes back on, what is alive then is frozen (`gc.freeze`): it lives
-until the process ends anyway, and collections walk only what is new.
+where garbage may pile up as work goes on: per-item bulk sends (10,000 requests, where a
+failure's traceback holds frames in a cycle; the HTTP client breaks httpx's own response cycle,
+drivers/http.py `_unlinked`) and a long-lived server (`sandbox serve`). Before it comes back on,
+what is alive then is frozen (`gc.freeze`): it lives until the process ends anyway, and
+collections walk only what is new.
 
 Code run in a long-lived process (the tests call the CLI in-process) keeps the collector on;
 `paused` still pauses it around planning, and nothing is frozen there (frozen garbage would

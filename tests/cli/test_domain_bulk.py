@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 import pytest
 
@@ -456,3 +457,38 @@ def test_the_warned_card_expiry_comes_true_when_the_sandbox_clock_advances(demo:
     attempts = sandbox_db.rows("SELECT ok FROM charge_attempts WHERE domain_id = ?", shown["id"])
     assert attempts
     assert not any(a["ok"] for a in attempts)
+
+
+def test_a_plan_over_many_pages_is_the_plan_over_one(
+    unlocked: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--all` plans a page at a time as pages arrive (domain_pages), so 10,000 domains are
+    never all in memory; pages of 2 give the rows, in the order, that one page gives."""
+    from clientarea_cli.drivers.http import HttpClient
+    from clientarea_cli.ops.bulk.actions import Toggle
+
+    args = ("domains", "autorenew", "on", "--all", "--dry-run", "-o", "json")
+    whole = unlocked(*args)
+    monkeypatch.setattr("clientarea_cli.drivers.http.MAX_PER_PAGE", 2)
+    pages_read: list[str] = []
+    planned_after: list[int] = []
+    get, plan = HttpClient.get, Toggle.plan
+
+    def counted_get(self: HttpClient, path: str, params: Any = None) -> Any:
+        pages_read.append(path)
+        return get(self, path, params)
+
+    def noted_plan(self: Toggle, domain: Any) -> Any:
+        planned_after.append(len(pages_read))
+        return plan(self, domain)
+
+    monkeypatch.setattr(HttpClient, "get", counted_get)
+    monkeypatch.setattr(Toggle, "plan", noted_plan)
+    paged = unlocked(*args)
+    assert paged.exit_code == whole.exit_code == 0
+    assert paged.stdout == whole.stdout
+    count = len(json.loads(whole.stdout))
+    assert count > 4
+    assert pages_read == ["/domains"] * ((count + 1) // 2)
+    # each pair of domains is planned once its page has come, before the next is asked for
+    assert planned_after == [1 + i // 2 for i in range(count)]

@@ -179,3 +179,30 @@ def test_planning_pauses_the_garbage_collector_and_gives_it_back_even_on_error()
         plan_unknown_domain()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_stretches_of_consecutive_items() -> None:
+    from clientarea_cli.ops.bulk.journal import _stretches
+
+    assert list(_stretches([7, 1, 2, 3, 3, 9, 10])) == [(1, 3), (7, 7), (9, 10)]
+    assert list(_stretches([])) == []
+
+
+def test_updates_touch_exactly_the_items_named(tmp_path: Path) -> None:
+    """Long stretches go by `seq BETWEEN`, scattered items by name: neither touches a
+    neighbour (a skipped item inside a stretch's span, an item left out)."""
+    journal = _journal(tmp_path)
+    names = [f"d{i:02}.es" for i in range(40)]
+    run_id = _create(journal, *names, skip=("d05.es",))
+    chosen = [*range(0, 5), *range(6, 20), 23, 27, *range(30, 40)]
+    journal.mark_sending(run_id, chosen, "chunk-1")
+    done = Outcome(domain="-", ok=True, result="lock on")
+    journal.record(run_id, [(seq, done) for seq in chosen if seq != 23])
+    states = [i.state for i in journal.items(run_id)]
+    expected = ["planned"] * 40
+    for seq in chosen:
+        expected[seq] = "done"
+    expected[5] = "skipped"
+    expected[23] = "sending"
+    assert states == expected
+    assert [i.chunk_key for i in journal.items(run_id)][22:25] == [None, "chunk-1", None]

@@ -298,3 +298,23 @@ def test_a_5xx_page_the_provider_did_not_write_leaves_a_money_request_unknown(
     )
     assert [o.status for o in log.operations()] == ["unknown"]
     log.close()
+
+
+def test_a_response_leaves_no_reference_cycle_behind() -> None:
+    """A one-shot process runs without the cyclic collector (collector.py): a response must be
+    freed when the last reference to it goes, or every page of a bulk run stays in memory."""
+    import gc
+    import weakref
+
+    client, _ = make(lambda request: httpx.Response(200, json={"data": "x" * 1000}))
+    response = client.get("/domains")
+    assert response.json() == {"data": "x" * 1000}
+    gone = weakref.ref(response)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del response
+        assert gone() is None
+    finally:
+        if enabled:
+            gc.enable()

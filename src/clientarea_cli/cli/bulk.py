@@ -219,39 +219,45 @@ def run(
             return
         action, warnings = build(driver)
         plan = engine.prepare(driver, action, spec, warnings)
-        show_warnings(renderer, plan)
-        if settings.dry_run:
-            show_plan(renderer, plan, dry_run=True)
+        if not _preview(app_ctx, renderer, plan, settings):
             return
-        if not plan.to_apply:
-            renderer.notice(
-                _("nothing to change: {count} domain(s) already {value}").format(
-                    count=len(plan.items), value=shown(action.done_text())
-                )
-            )
-            return
-        if plan.needs_confirmation():
-            show_plan(renderer, plan, dry_run=False)
-            confirm(app_ctx, plan, yes=settings.yes)
         reporter = Reporter(renderer, max(len(item.domain) for item in plan.to_apply))
+        skipped = plan.skipped
         with (
             hint_on_stop(journal, command, profile, action.moves_money),
             reporter.live(len(plan.to_apply)),
         ):
+            journalled = engine.journal_plan(
+                driver, journal, plan, command=command, profile=profile, options=options
+            )
+            del plan  # its rows are in the journal: 10,000 of them need not stay in memory
             result = engine.start(
-                driver,
-                journal,
-                plan,
-                command=command,
-                profile=profile,
-                options=options,
-                on_outcomes=reporter.outcomes,
+                driver, journal, journalled, options=options, on_outcomes=reporter.outcomes
             )
         finish(renderer, action, _settled(settle, driver, action, result),
-               skipped=plan.skipped, record=journal.run(result.run_id),
+               skipped=skipped, record=journal.run(result.run_id),
                pay_hint=driver.pay_hint)  # fmt: skip
     finally:
         journal.close()
+
+
+def _preview(app_ctx: AppContext, renderer: Renderer, plan: Plan, settings: RunSettings) -> bool:
+    """Warnings, then the plan (`--dry-run`) or the confirmation; whether the run goes on."""
+    show_warnings(renderer, plan)
+    if settings.dry_run:
+        show_plan(renderer, plan, dry_run=True)
+        return False
+    if not plan.to_apply:
+        renderer.notice(
+            _("nothing to change: {count} domain(s) already {value}").format(
+                count=len(plan.items), value=shown(plan.action.done_text())
+            )
+        )
+        return False
+    if plan.needs_confirmation():
+        show_plan(renderer, plan, dry_run=False)
+        confirm(app_ctx, plan, yes=settings.yes)
+    return True
 
 
 def show_warnings(renderer: Renderer, plan: Plan) -> None:

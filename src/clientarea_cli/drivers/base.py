@@ -7,7 +7,7 @@ instead of an AttributeError or a silent no-op.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,6 +125,12 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
     # -- domains ----------------------------------------------------------------------------
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
         raise self._unsupported(_("listing domains"))
+
+    def domain_pages(self, filters: DomainFilter) -> Iterator[list[Domain]]:
+        """Every domain the filters match, a page at a time: a bulk plan over 10,000 domains is
+        made page by page, so they are never all in memory at once. Drivers whose provider
+        pages its listing override this; the others answer one page of everything."""
+        yield self.list_domains(filters, limit=None).items
 
     def get_domain(self, ref: str) -> Domain:
         raise self._unsupported(_("showing a domain"))

@@ -30,7 +30,8 @@ class PlanItem(Model):
     desired: str
     cost: Money | None = None
     skip: bool = False
-    warnings: list[str] = []
+    warnings: tuple[str, ...] = ()
+    """Tuple: one shared empty default, where a list default is copied into every row."""
 
 
 class Outcome(Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from urllib.parse import quote
@@ -116,20 +116,26 @@ class ClientAreaBase(Driver):
     def _list(
         self, path: str, model: type[M], params: dict[str, Any], limit: int | None
     ) -> Listing[M]:
+        items: list[M] = []
+        total = 0
+        for page_items, page_total in self._pages(path, model, params, limit):
+            items.extend(page_items)
+            total = page_total
+        if limit is not None:
+            items = items[:limit]
+        return models.Listing[M](items=items, total=max(total, len(items)))
+
+    def _pages(
+        self, path: str, model: type[M], params: dict[str, Any], limit: int | None
+    ) -> Iterator[tuple[list[M], int]]:
+        """`(items, total)` per page of a listing, read as they are needed."""
         adapter = _page_adapter(model)
 
         def parse(response: httpx.Response) -> tuple[list[M], int]:
             page = decode(response, adapter)
             return page.data, page.meta.total
 
-        items: list[M] = []
-        total = 0
-        for page_items, page_total in self.http.paginate(path, params, limit=limit, parse=parse):
-            items.extend(page_items)
-            total = page_total
-        if limit is not None:
-            items = items[:limit]
-        return models.Listing[M](items=items, total=max(total, len(items)))
+        return self.http.paginate(path, params, limit=limit, parse=parse)
 
     def _send(
         self,

@@ -16,6 +16,8 @@ from clientarea_cli.drivers.clientarea.records import DomainRecordsMixin
 from clientarea_cli.drivers.clientarea.support import SupportMixin
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from clientarea_cli.models import (
         Account,
         Contact,
@@ -56,14 +58,11 @@ class ClientAreaDriver(
         return self._get(f"/services/{service_id}", models.Service)
 
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
-        params: dict[str, Any] = {
-            "status": filters.status,
-            "tld": filters.tld,
-            "expiring_within_days": filters.expiring_within_days,
-        }
-        if filters.auto_renew is not None:
-            params["auto_renew"] = "true" if filters.auto_renew else "false"
-        return self._list("/domains", models.Domain, params, limit)
+        return self._list("/domains", models.Domain, _domain_params(filters), limit)
+
+    def domain_pages(self, filters: DomainFilter) -> Iterator[list[Domain]]:
+        for items, _total in self._pages("/domains", models.Domain, _domain_params(filters), None):
+            yield items
 
     def get_domain(self, ref: str) -> Domain:
         return self._get(domain_path(ref), models.Domain)
@@ -82,3 +81,14 @@ class ClientAreaDriver(
 
     def list_payment_methods(self) -> list[PaymentMethod]:
         return self._list("/payment-methods", models.PaymentMethod, {}, None).items
+
+
+def _domain_params(filters: DomainFilter) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "status": filters.status,
+        "tld": filters.tld,
+        "expiring_within_days": filters.expiring_within_days,
+    }
+    if filters.auto_renew is not None:
+        params["auto_renew"] = "true" if filters.auto_renew else "false"
+    return params

@@ -14,7 +14,7 @@ from clientarea_cli.ops.bulk import plan as plans
 from clientarea_cli.ops.bulk import targets
 from clientarea_cli.ops.bulk.actions import Action, action_from_journal
 from clientarea_cli.ops.bulk.journal import Journal, JournalItem, RunRecord
-from clientarea_cli.ops.bulk.runner import Runner, RunOptions, RunResult
+from clientarea_cli.ops.bulk.runner import Runner, RunOptions, RunResult, bulk_mode
 
 
 def prepare(
@@ -22,11 +22,24 @@ def prepare(
 ) -> plans.Plan:
     """The plan for a new run: resolve the targets (exit 5 on an unknown name), then plan."""
     with collector.paused():
-        domains = targets.resolve(driver, spec)
-        return plans.build(action.bind(domains), domains, warnings)
+        if spec.refs:
+            domains = targets.resolve(driver, spec)
+            return plans.build(action.bind(domains), domains, warnings)
+        # No names, so no per-domain values to bind: planned a page at a time as pages arrive.
+        return plans.build(action, targets.stream(driver, spec), warnings)
 
 
-def start(
+@dataclass
+class Journalled:
+    """A plan whose rows are in the journal: what its run sends."""
+
+    run_id: str
+    action: Action
+    items: list[JournalItem]
+    mode: str
+
+
+def journal_plan(
     driver: Driver,
     journal: Journal,
     plan: plans.Plan,
@@ -34,22 +47,39 @@ def start(
     command: str,
     profile: str,
     options: RunOptions,
-    on_outcomes: Callable[[list[Outcome]], None],
-) -> RunResult:
-    """Journal the plan, then run the items that are not no-ops."""
-    runner = Runner(driver, journal, "", plan.action, options, on_outcomes)
+) -> Journalled:
+    """Record a new run and its rows (all of them, no-ops as `skipped`) before anything is sent.
+
+    The caller can drop the plan afterwards: the run needs only what this answers, and 10,000
+    plan rows need not stay in memory while it sends.
+    """
+    mode = "bulk" if bulk_mode(driver, options) else "items"
     with collector.paused():
-        runner.result.run_id, planned = journal.create_run(
+        run_id, planned = journal.create_run(
             command=command,
             action=plan.action.name,
             title=plan.action.title,
             params=plan.action.params(),
-            mode="bulk" if runner.bulk_mode() else "items",
+            mode=mode,
             profile=profile,
             items=plan.items,
             keyed=plan.action.uses_keys,
         )
-    return runner.run(planned)
+    return Journalled(run_id, plan.action, planned, mode)
+
+
+def start(
+    driver: Driver,
+    journal: Journal,
+    run: Journalled,
+    *,
+    options: RunOptions,
+    on_outcomes: Callable[[list[Outcome]], None],
+) -> RunResult:
+    """Run the journalled items that are not no-ops."""
+    runner = Runner(driver, journal, run.run_id, run.action, options, on_outcomes)
+    items, run.items = run.items, []
+    return runner.run(items)
 
 
 @dataclass

@@ -64,6 +64,24 @@ IN_BATCH = 500
 """Items per `seq IN (…)` statement: under the 999 parameters the oldest SQLite builds allow."""
 
 
+MIN_STRETCH = 8
+"""Consecutive items updated by one `seq BETWEEN` rather than by name in `seq IN (…)`."""
+
+
+def _stretches(seqs: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The runs of consecutive numbers in `seqs`, as (first, last): [1, 2, 3, 7] → (1, 3), (7, 7)."""
+    first = last = None
+    for seq in sorted(set(seqs)):
+        if last is not None and seq == last + 1:
+            last = seq
+            continue
+        if first is not None and last is not None:
+            yield first, last
+        first = last = seq
+    if first is not None and last is not None:
+        yield first, last
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -143,16 +161,20 @@ class Journal:
     def _set_items(
         assignments: str, values: tuple[Any, ...], run_id: str, seqs: list[int]
     ) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
-        """`UPDATE items SET …` for many items in a few statements (`seq IN (…)`): a chunk of
-        1,000 in 2 statements costs a third of 1,000 one-row updates."""
-        for start in range(0, len(seqs), IN_BATCH):
-            batch = seqs[start : start + IN_BATCH]
-            marks = ", ".join("?" * len(batch))
-            yield (
-                # Only this module's own column names and placeholders go into the text.
-                f"UPDATE items SET {assignments} WHERE run_id = ? AND seq IN ({marks})",  # noqa: S608
-                [(*values, run_id, *batch)],
-            )
+        """`UPDATE items SET …` for many items in a few statements: each stretch of consecutive
+        items in one `seq BETWEEN` (a chunk of 1,000 is usually one stretch, updated in half the
+        time of `seq IN (…)`), the scattered rest `IN_BATCH` at a time."""
+        # Only this module's own column names and placeholders go into the texts.
+        where = f"UPDATE items SET {assignments} WHERE run_id = ?"  # noqa: S608
+        scattered: list[int] = []
+        for first, last in _stretches(seqs):
+            if last - first + 1 >= MIN_STRETCH:
+                yield f"{where} AND seq BETWEEN ? AND ?", [(*values, run_id, first, last)]
+            else:
+                scattered.extend(range(first, last + 1))
+        for start in range(0, len(scattered), IN_BATCH):
+            batch = scattered[start : start + IN_BATCH]
+            yield f"{where} AND seq IN ({', '.join('?' * len(batch))})", [(*values, run_id, *batch)]
 
     # -- writing ----------------------------------------------------------------------------
     def create_run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,5 +44,6 @@ class Plan:
         return len(self.to_apply) > 1 or self.needs_typed_confirmation()
 
 
-def build(action: Action, domains: list[Domain], warnings: list[str] | None = None) -> Plan:
+def build(action: Action, domains: Iterable[Domain], warnings: list[str] | None = None) -> Plan:
+    """One row per domain; `domains` may be read as it comes (a page at a time)."""
     return Plan(action, [action.plan(domain) for domain in domains], list(warnings or []))

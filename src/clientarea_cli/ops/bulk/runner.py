@@ -65,6 +65,11 @@ class RunResult:
         return [o for o in self.outcomes if not o.ok]
 
 
+def bulk_mode(driver: Driver, options: RunOptions) -> bool:
+    """Whether a run sends chunks to the provider's bulk endpoint (else one request per item)."""
+    return options.use_bulk and driver.supports(Capability.DOMAINS_BULK)
+
+
 MIN_RATE = 0.01
 """--rate's floor: one request every 100 s (below it, a run would take days; 1e-300 overflowed)."""
 MAX_RATE = 10_000.0
@@ -125,7 +130,7 @@ class Runner:
         return self.result.run_id
 
     def bulk_mode(self) -> bool:
-        return self.options.use_bulk and self.driver.supports(Capability.DOMAINS_BULK)
+        return bulk_mode(self.driver, self.options)
 
     def run(self, items: list[JournalItem]) -> RunResult:
         """Send every item; return what happened. Raises the first fatal error, or Interrupted."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, UsageError
@@ -11,7 +13,7 @@ from clientarea_cli.models import Domain, DomainFilter
 from clientarea_cli.ops.bulk.target_file import MAX_LINE, parse_rows
 from clientarea_cli.ops.validate import domain_ref
 
-__all__ = ["MAX_LINE", "TargetSpec", "parse_target_file", "resolve"]
+__all__ = ["MAX_LINE", "TargetSpec", "parse_target_file", "resolve", "stream"]
 FEW = 10
 """Up to this many names are fetched one by one; more are matched against one listing."""
 
@@ -93,6 +95,17 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
             hint=_("nothing was changed; check the names with `clientarea domains list`"),
         )
     return chosen
+
+
+def stream(driver: Driver, spec: TargetSpec) -> Iterable[Domain]:
+    """What `resolve` answers, read a page at a time when the spec names no domains (`--all`,
+    filters): a plan over 10,000 domains then holds a page of them, not all 10,000."""
+    if spec.refs:
+        return resolve(driver, spec)
+    spec.check()
+    driver.require(Capability.DOMAINS, _("listing domains"))
+    filters = spec.filters if spec.has_filters else DomainFilter()
+    return chain.from_iterable(driver.domain_pages(filters))
 
 
 def _fetch_each(driver: Driver, refs: list[str]) -> list[Domain]:
