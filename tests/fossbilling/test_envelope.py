@@ -122,3 +122,21 @@ def test_an_answer_that_is_not_an_envelope_is_malformed() -> None:
     d = FossBillingDriver("https://billing.example.test", "k", transport=transport)
     with pytest.raises(MalformedResponse, match="not a \\{result, error\\} envelope"):
         d._call("profile/get")
+
+
+def test_domain_pages_answers_the_model_asked_for(driver: FossBillingDriver) -> None:
+    """FOSSBilling lists every domain in one go: domain_pages gives them as one page, each in
+    the model a bulk plan reads, with the values the whole Domain has."""
+    from clientarea_cli.models import DomainFilter, RecurringTarget, SettingsTarget
+
+    whole = driver.list_domains(DomainFilter(), limit=None).items
+    assert whole
+    [recurring] = list(driver.domain_pages(DomainFilter(), RecurringTarget))
+    assert [(t.id, t.name, t.next_due_date, t.recurring) for t in recurring] == [
+        (d.id, d.name, d.next_due_date, d.recurring) for d in whole
+    ]
+    [settings] = list(driver.domain_pages(DomainFilter(), SettingsTarget))
+    assert all(isinstance(t, SettingsTarget) for t in settings)
+    assert [(t.name, t.auto_renew, t.registrar_lock) for t in settings] == [
+        (d.name, d.auto_renew, d.registrar_lock) for d in whole
+    ]

@@ -77,3 +77,43 @@ def test_an_answer_with_fewer_results_than_items_is_malformed_either_way() -> No
                 "lock", [{"domain": d} for d in ("a.es", "b.es", "c.es")],
                 idempotency_key="k-3", with_data=with_data,
             )  # fmt: skip
+
+
+def test_domain_pages_reads_each_page_as_the_model_a_plan_needs() -> None:
+    """A bulk plan validates only what it reads (RecurringTarget: id, name, due date,
+    recurring), a page at a time, each page asked for when the one before is used."""
+    from clientarea_cli.models import DomainFilter, RecurringTarget
+
+    domain = {
+        "id": 7, "name": "a.es", "tld": "es", "status": "active",
+        "registration_date": "2025-01-01", "expiry_date": "2027-01-01",
+        "next_due_date": "2027-01-01", "recurring_amount": {"amount": "9.99", "currency": "EUR"},
+        "auto_renew": False, "recurring": {"enabled": True, "payment_method_id": 21},
+    }  # fmt: skip
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        asked.append(request.url.params["page"])
+        data = [{**domain, "id": page, "name": f"d{page}.es"}]
+        return httpx.Response(200, json={"data": data, "meta": {
+            "page": page, "per_page": 1, "total": 2, "total_pages": 2}})  # fmt: skip
+
+    driver = ClientAreaDriver(
+        "https://billing.example.com/api",
+        "sk_test",
+        transport=httpx.MockTransport(handle),
+        retry=RetryPolicy(attempts=1, sleep=lambda _: None),
+    )
+    pages = driver.domain_pages(DomainFilter(status="active"), RecurringTarget)
+    first = next(pages)
+    assert asked == ["1"]
+    expected = {
+        "id": 1,
+        "name": "d1.es",
+        "next_due_date": "2027-01-01",
+        "recurring": {"enabled": True, "payment_method_id": 21},
+    }
+    assert first == [RecurringTarget.model_validate(expected)]
+    assert [[t.name for t in page] for page in pages] == [["d2.es"]]
+    assert asked == ["1", "2"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from clientarea_cli.drivers.ops_lifecycle import LifecycleOperations
 from clientarea_cli.drivers.ops_payments import PaymentOperations
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
         Wallet,
         WalletMovement,
     )
+    from clientarea_cli.models.common import Model
+
+T = TypeVar("T", bound="Model")
 
 
 class Capability(StrEnum):
@@ -126,11 +129,13 @@ class Driver(PaymentOperations, SupportOperations, LifecycleOperations):
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
         raise self._unsupported(_("listing domains"))
 
-    def domain_pages(self, filters: DomainFilter) -> Iterator[list[Domain]]:
-        """Every domain the filters match, a page at a time: a bulk plan over 10,000 domains is
-        made page by page, so they are never all in memory at once. Drivers whose provider
-        pages its listing override this; the others answer one page of everything."""
-        yield self.list_domains(filters, limit=None).items
+    def domain_pages(self, filters: DomainFilter, model: type[T]) -> Iterator[list[T]]:
+        """Every domain the filters match, a page at a time, as `model` (`Domain`, or a model
+        with some of its fields: what a bulk plan reads). A plan over 10,000 domains is made
+        page by page, so they are never all in memory at once. Drivers whose provider pages its
+        listing override this; the others answer one page of everything."""
+        domains = self.list_domains(filters, limit=None).items
+        yield [model.model_validate(domain, from_attributes=True) for domain in domains]
 
     def get_domain(self, ref: str) -> Domain:
         raise self._unsupported(_("showing a domain"))

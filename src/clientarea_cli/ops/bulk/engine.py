@@ -26,7 +26,7 @@ def prepare(
             domains = targets.resolve(driver, spec)
             return plans.build(action.bind(domains), domains, warnings)
         # No names, so no per-domain values to bind: planned a page at a time as pages arrive.
-        return plans.build(action, targets.stream(driver, spec), warnings)
+        return plans.build(action, targets.stream(driver, spec, action.target), warnings)
 
 
 @dataclass

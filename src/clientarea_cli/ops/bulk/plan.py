@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from clientarea_cli.models import Domain, Money, PlanItem
+from clientarea_cli.models import Money, PlanItem
+from clientarea_cli.models.common import Model
 from clientarea_cli.ops.bulk.actions import Action
 
 CONFIRM_TYPED_ABOVE = 50
@@ -44,6 +45,6 @@ class Plan:
         return len(self.to_apply) > 1 or self.needs_typed_confirmation()
 
 
-def build(action: Action, domains: Iterable[Domain], warnings: list[str] | None = None) -> Plan:
+def build(action: Action, domains: Iterable[Model], warnings: list[str] | None = None) -> Plan:
     """One row per domain; `domains` may be read as it comes (a page at a time)."""
     return Plan(action, [action.plan(domain) for domain in domains], list(warnings or []))

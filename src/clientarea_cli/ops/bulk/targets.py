@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import TypeVar
 
 from clientarea_cli.drivers.base import Capability, Driver
 from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models import Domain, DomainFilter
+from clientarea_cli.models.common import Model
 from clientarea_cli.ops.bulk.target_file import MAX_LINE, parse_rows
 from clientarea_cli.ops.validate import domain_ref
 
 __all__ = ["MAX_LINE", "TargetSpec", "parse_target_file", "resolve", "stream"]
+T = TypeVar("T", bound=Model)
 FEW = 10
 """Up to this many names are fetched one by one; more are matched against one listing."""
 
@@ -97,15 +100,16 @@ def resolve(driver: Driver, spec: TargetSpec) -> list[Domain]:
     return chosen
 
 
-def stream(driver: Driver, spec: TargetSpec) -> Iterable[Domain]:
-    """What `resolve` answers, read a page at a time when the spec names no domains (`--all`,
-    filters): a plan over 10,000 domains then holds a page of them, not all 10,000."""
+def stream(driver: Driver, spec: TargetSpec, model: type[T]) -> Iterable[T]:
+    """The domains an `--all` or filter spec (no names) chooses, as `model` (`Domain` or the
+    part of it a plan reads), read a page at a time: a plan over 10,000 domains then holds a
+    page of them, not all 10,000."""
     if spec.refs:
-        return resolve(driver, spec)
+        raise ValueError("stream() is for specs without names; resolve() reads named domains")
     spec.check()
     driver.require(Capability.DOMAINS, _("listing domains"))
     filters = spec.filters if spec.has_filters else DomainFilter()
-    return chain.from_iterable(driver.domain_pages(filters))
+    return chain.from_iterable(driver.domain_pages(filters, model))
 
 
 def _fetch_each(driver: Driver, refs: list[str]) -> list[Domain]:
