@@ -8,6 +8,7 @@ endpoint, when the driver has one).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cached_property
@@ -37,7 +38,7 @@ def plan_row(
     desired: str,
     *,
     skip: bool = False,
-    warnings: list[str] | None = None,
+    warnings: Sequence[str] = (),
     cost: Money | None = None,
 ) -> PlanItem:
     """A plan row that names only the fields unlike their defaults. Pydantic keeps with each
@@ -55,7 +56,7 @@ def plan_row(
         given["warnings"] = warnings
     if cost is not None:
         given["cost"] = cost
-    return PlanItem.model_validate(given)
+    return PlanItem.from_fields(given)
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,7 @@ class Action:
         return self._success(domain, data or {})
 
     def _success(self, domain: str, data: dict[str, Any]) -> Outcome:
-        # model_validate: the validator without `__init__`'s keywords (10,000 of them a run)
-        return Outcome.model_validate({"domain": domain, "ok": True, "result": self.done_text()})
+        return Outcome.from_fields({"domain": domain, "ok": True, "result": self.done_text()})
 
     def done_text(self) -> str:
         raise NotImplementedError
@@ -259,29 +259,38 @@ class Recurring(Action):
 
     def plan(self, domain: Domain | RecurringTarget) -> PlanItem:
         now = domain.recurring
-        contact = self._contact_after(now.contact_id)
+        key = (now.enabled, now.payment_method_id, now.contact_id, domain.next_due_date)
+        state = self._states.get(key)
+        if state is None:
+            state = self._states[key] = self._plan_state(*key)
+        current, desired, skip, warnings = state
+        return plan_row(domain, current, desired, skip=skip, warnings=warnings)
+
+    @cached_property
+    def _states(self) -> dict[tuple[object, ...], tuple[str, str, bool, tuple[str, ...]]]:
+        """Plans already made, by recurring state and due date: 10,000 domains share a few."""
+        return {}
+
+    def _plan_state(
+        self, enabled: bool, method_id: int | None, contact_id: int | None, due: date | None
+    ) -> tuple[str, str, bool, tuple[str, ...]]:
+        """(current, desired, skip, warnings) for a domain in this state, due then."""
+        contact = self._contact_after(contact_id)
         if self.enabled:
-            skip = (
-                now.enabled
-                and now.payment_method_id == self.payment_method_id
-                and now.contact_id == contact
-            )
+            skip = enabled and method_id == self.payment_method_id and contact_id == contact
         else:
-            skip = not now.enabled
+            skip = not enabled
         warnings = []
         expires = self._card_last_day
-        due = domain.next_due_date
         if self.enabled and expires and due and expires < due:
             warnings.append(self._expiry_warning(expires, due))
-        return plan_row(
-            domain,
-            self._describe(now.enabled, now.payment_method_id, now.contact_id),
-            self._describe(self.enabled, self.payment_method_id, contact),
-            skip=skip,
-            warnings=warnings,
-        )
+        current = self._describe(enabled, method_id, contact_id)
+        desired = self._describe(self.enabled, self.payment_method_id, contact)
+        return current, desired, skip, tuple(warnings)
 
+    @cached_property
     def _body(self) -> dict[str, Any]:
+        """The request's fields after the domain (once per action, not per domain)."""
         if not self.enabled:
             return {"enabled": False}
         body: dict[str, Any] = {"enabled": True, "payment_method_id": self.payment_method_id}
@@ -290,10 +299,10 @@ class Recurring(Action):
         return body
 
     def bulk_item(self, domain: str) -> dict[str, Any]:
-        return {"domain": domain, **self._body()}
+        return {"domain": domain, **self._body}
 
     def apply(self, driver: Driver, domain: str, key: str) -> Outcome:
-        body = self._body()
+        body = self._body
         driver.set_domain_recurring(
             domain,
             enabled=self.enabled,

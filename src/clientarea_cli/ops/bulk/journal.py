@@ -198,34 +198,19 @@ class Journal:
             " status, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)",
             [(run_id, now, profile, command, action, title, json.dumps(params), mode, os.getpid())],
         )
-        planned = [
-            JournalItem(
-                seq=seq,
-                domain=item.domain,
-                domain_id=item.domain_id,
-                key=str(uuid.uuid4()) if keyed else None,
-                chunk_key=None,
-                state="planned",
-            )
-            for seq, item in enumerate(items)
-            if not item.skip
-        ]
-        keys = {item.seq: item.key for item in planned}
+        planned: list[JournalItem] = []
+        rows: list[tuple[Any, ...]] = []
+        for seq, item in enumerate(items):
+            if item.skip:
+                rows.append((run_id, seq, item.domain, item.domain_id, None, "skipped", now))
+                continue
+            key = str(uuid.uuid4()) if keyed else None
+            planned.append(JournalItem(seq, item.domain, item.domain_id, key, None, "planned"))
+            rows.append((run_id, seq, item.domain, item.domain_id, key, "planned", now))
         self._write(
             "INSERT INTO items (run_id, seq, domain, domain_id, key, state, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    run_id,
-                    seq,
-                    item.domain,
-                    item.domain_id,
-                    keys.get(seq),
-                    "skipped" if item.skip else "planned",
-                    now,
-                )
-                for seq, item in enumerate(items)
-            ),
+            rows,
         )
         return run_id, planned
 

@@ -261,7 +261,9 @@ class Runner:
             if self._stop.is_set():
                 return
             self._limiter.acquire()
-            self.journal.mark_sending(self.run_id, [i.seq for i in chunk], key)
+            # The chunk's key is journalled only where a resend needs it (a keyed action).
+            chunk_key = key if self.action.uses_keys else None
+            self.journal.mark_sending(self.run_id, [i.seq for i in chunk], chunk_key)
             with self._lock:
                 self.result.requests += 1
             body = [self.action.bulk_item(item.domain) for item in chunk]
