@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         PlanItem,
         RunSummary,
     )
+    from clientarea_cli.models.bulk_endpoint import BulkError, BulkItemResult, BulkItemStatus
     from clientarea_cli.models.catalog import (
         DomainAvailability,
         Order,
@@ -64,9 +65,6 @@ if TYPE_CHECKING:
         KbCategory,
     )
     from clientarea_cli.models.domain_records import (
-        BulkError,
-        BulkItemResult,
-        BulkItemStatus,
         ChildNameserver,
         DnsRecord,
         DnsRecordInput,
@@ -131,9 +129,9 @@ _WHERE: dict[str, str] = {
     "AttachmentUpload": "support",
     "AuthStatus": "account",
     "BankAccountDetails": "billing",
-    "BulkError": "domain_records",
-    "BulkItemResult": "domain_records",
-    "BulkItemStatus": "domain_records",
+    "BulkError": "bulk_endpoint",
+    "BulkItemResult": "bulk_endpoint",
+    "BulkItemStatus": "bulk_endpoint",
     "CancellationRequest": "lifecycle",
     "ChildNameserver": "domain_records",
     "Contact": "account",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from clientarea_cli.models.common import Model
 
 
@@ -76,25 +74,3 @@ class RoleContact(DomainContact):
     """A WHOIS contact with its role, for tables and CSV (JSON shows `DomainContacts`)."""
 
     role: str
-
-
-class BulkError(Model):
-    code: str
-    message: str
-    details: dict[str, str] | None = None
-
-
-class BulkItemStatus(Model):
-    """One item of a provider bulk endpoint's answer (`POST /v1/domains/bulk/{action}`), without
-    what it changed: all a settings change needs (its `data`, the whole domain, is skipped)."""
-
-    domain: str | int
-    ok: bool
-    status: int
-    error: BulkError | None = None
-
-
-class BulkItemResult(BulkItemStatus):
-    """One item of a provider bulk endpoint's answer with its `data` (a renewal's invoice)."""
-
-    data: dict[str, Any] | None = None

@@ -10,14 +10,14 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
 from clientarea_cli.models.choices import CONTACT_ROLES, DNS_RECORD_TYPES
-from clientarea_cli.models.domain_records import (
-    DnsRecordInput,
-    DomainContact,
-)
+
+if TYPE_CHECKING:
+    from clientarea_cli.models.domain_records import DnsRecordInput, DomainContact
 
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _RECORD_LABEL = re.compile(r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$")
@@ -312,6 +312,8 @@ def dns_record(
         raise UsageError(
             _("a CNAME record cannot be at the apex (@), beside the SOA and NS records")
         )
+    from clientarea_cli.models.domain_records import DnsRecordInput
+
     return DnsRecordInput(
         type=kind,
         name=relative,
@@ -419,6 +421,8 @@ def domain_contact(fields: Mapping[str, object], role: str) -> DomainContact:
                 hint=_("set it with --{opt}").format(opt=_opt(field)),
             )
         checked[field] = value
+    from clientarea_cli.models.domain_records import DomainContact
+
     return DomainContact.model_validate(checked)
 
 

@@ -12,7 +12,7 @@ from clientarea_cli.errors import MalformedResponse
 from clientarea_cli.i18n import _
 
 # The bulk answer's item model is needed at class creation (domain models load anyway).
-from clientarea_cli.models.domain_records import BulkItemResult, BulkItemStatus
+from clientarea_cli.models.bulk_endpoint import BulkItemResult, BulkItemStatus
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Domain, Invoice
