@@ -64,7 +64,7 @@ class Reporter:
         text = ""
         if fmt == "table":
             width = self.width
-            text = "".join(f"{o.domain:<{width}}  {o.result}\n" for o in outcomes if o.ok)
+            text = "".join(o.domain.ljust(width) + "  " + o.result + "\n" for o in outcomes if o.ok)
         elif fmt == "jsonl":
             text = "".join(
                 json.dumps(o.model_dump(mode="json"), ensure_ascii=False) + "\n" for o in outcomes

@@ -21,6 +21,7 @@ from clientarea_cli.drivers.http import (
 )
 from clientarea_cli.errors import UsageError
 from clientarea_cli.i18n import _
+from clientarea_cli.models.common import Model
 
 if TYPE_CHECKING:
     from clientarea_cli.models import (
@@ -30,14 +31,14 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 
 
-class _PageMeta(BaseModel):
+class _PageMeta(Model):
     page: int
     per_page: int
     total: int
     total_pages: int
 
 
-class _Page(BaseModel, Generic[M]):
+class _Page(Model, Generic[M]):
     """The contract's list envelope: `{"data": [...], "meta": {...}}`."""
 
     data: list[M]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
 from clientarea_cli.errors import MalformedResponse
@@ -13,20 +11,21 @@ from clientarea_cli.i18n import _
 
 # The bulk answer's item model is needed at class creation (domain models load anyway).
 from clientarea_cli.models.bulk_endpoint import BulkItemResult, BulkItemStatus
+from clientarea_cli.models.common import Model
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Domain, Invoice
 
 
-class _Nameservers(BaseModel):
+class _Nameservers(Model):
     nameservers: list[str]
 
 
-class _BulkResponse(BaseModel):
+class _BulkResponse(Model):
     results: list[BulkItemResult]
 
 
-class _BulkStatusResponse(BaseModel):
+class _BulkStatusResponse(Model):
     results: list[BulkItemStatus]
 
 

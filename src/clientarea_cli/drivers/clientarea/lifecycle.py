@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Generic
 from urllib.parse import quote
 
-from pydantic import BaseModel
-
 from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, M
+from clientarea_cli.models.common import Model
 
 if TYPE_CHECKING:
     from clientarea_cli.models import Money, ServiceAddon
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
     )
 
 
-class _Results(BaseModel, Generic[M]):
+class _Results(Model, Generic[M]):
     """A `{"results": [...]}` answer (generic, so its item model is imported on first use)."""
 
     results: list[M]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from pydantic import BaseModel
-
 from clientarea_cli import models
 from clientarea_cli.drivers.clientarea.base import ClientAreaBase, domain_path
+from clientarea_cli.models.common import Model
 
 if TYPE_CHECKING:
     from clientarea_cli.models.domain_records import (
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     )
 
 
-class _NameserverList(BaseModel):
+class _NameserverList(Model):
     nameservers: list[str]
 
 

@@ -68,8 +68,11 @@ MIN_STRETCH = 8
 """Consecutive items updated by one `seq BETWEEN` rather than by name in `seq IN (…)`."""
 
 
-def _stretches(seqs: Iterable[int]) -> Iterator[tuple[int, int]]:
+def _stretches(seqs: list[int]) -> Iterator[tuple[int, int]]:
     """The runs of consecutive numbers in `seqs`, as (first, last): [1, 2, 3, 7] → (1, 3), (7, 7)."""
+    if seqs and seqs == list(range(seqs[0], seqs[0] + len(seqs))):
+        yield seqs[0], seqs[-1]  # a whole chunk of fresh items, the usual case: checked in C
+        return
     first = last = None
     for seq in sorted(set(seqs)):
         if last is not None and seq == last + 1:

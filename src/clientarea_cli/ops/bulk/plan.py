@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from clientarea_cli.models import Money, PlanItem
 from clientarea_cli.models.common import Model
@@ -22,13 +23,15 @@ class Plan:
     warnings: list[str] = field(default_factory=list)
     """Warnings about the whole run (a contact that does not match the card holder…)."""
 
-    @property
+    @cached_property
     def to_apply(self) -> list[PlanItem]:
+        """The rows that are not no-ops (asked for by the preview, the confirmation and the
+        progress bar alike: made once)."""
         return [item for item in self.items if not item.skip]
 
     @property
     def skipped(self) -> int:
-        return sum(1 for item in self.items if item.skip)
+        return len(self.items) - len(self.to_apply)
 
     def totals(self) -> list[Money]:
         """The cost of the items to apply, per currency (in order of first appearance)."""
