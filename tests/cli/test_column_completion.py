@@ -182,7 +182,7 @@ BEFORE = {
 def _unfinished_run() -> str:
     """A bulk run with one item never sent, as a run stopped half-way leaves it."""
     from clientarea_cli.config.paths import journal_file
-    from clientarea_cli.models import PlanItem
+    from clientarea_cli.ops.bulk.actions import PlanRow
     from clientarea_cli.ops.bulk.journal import Journal
 
     journal = Journal(journal_file())
@@ -194,7 +194,7 @@ def _unfinished_run() -> str:
             params={"setting": "registrar_lock", "enabled": True},
             mode="items",
             profile="demo",
-            items=[PlanItem(domain="anagarcia.com", domain_id=1, current="off", desired="on")],
+            items=[PlanRow("anagarcia.com", 1, "off", "on")],
             keyed=False,
         )
         journal.finish(run_id, "interrupted")

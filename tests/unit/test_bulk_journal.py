@@ -9,16 +9,14 @@ from pathlib import Path
 import pytest
 
 from clientarea_cli.errors import NotFound
-from clientarea_cli.models import Outcome, PlanItem
+from clientarea_cli.models import Outcome
+from clientarea_cli.ops.bulk.actions import PlanRow
 from clientarea_cli.ops.bulk.journal import Journal
 from clientarea_cli.ops.bulk.runner import RateLimiter
 
 
-def _items(*names: str, skip: tuple[str, ...] = ()) -> list[PlanItem]:
-    return [
-        PlanItem(domain=n, domain_id=i, current="off", desired="on", skip=n in skip)
-        for i, n in enumerate(names, start=1)
-    ]
+def _items(*names: str, skip: tuple[str, ...] = ()) -> list[PlanRow]:
+    return [PlanRow(n, i, "off", "on", skip=n in skip) for i, n in enumerate(names, start=1)]
 
 
 def _journal(tmp_path: Path) -> Journal:

@@ -282,6 +282,7 @@ def _totals_text(plan: Plan) -> str:
 def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     """`--dry-run`: the whole plan on stdout. Before confirming: a preview on stderr."""
     from clientarea_cli.models import PlanItem
+    from clientarea_cli.ops.bulk import plan as plans
     from clientarea_cli.output.render import Renderer as _Renderer
 
     count, skipped, title = len(plan.to_apply), plan.skipped, shown(plan.action.title)
@@ -292,7 +293,7 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
     if total:
         summary += _("; total {total} before tax").format(total=total)
     if dry_run:
-        renderer.listing(plan.items, PlanItem, what="domains")
+        renderer.listing(plans.shown(plan.items), PlanItem, what="domains")
         renderer.notice(summary + _(" (dry run: nothing was changed)"))
         return
     preview = _Renderer(
@@ -304,7 +305,7 @@ def show_plan(renderer: Renderer, plan: Plan, *, dry_run: bool) -> None:
         stderr=sys.stderr,
     )
     rows = plan.to_apply
-    preview.listing(rows[:PREVIEW_ROWS], PlanItem, what="domains")
+    preview.listing(plans.shown(rows[:PREVIEW_ROWS]), PlanItem, what="domains")
     if len(rows) > PREVIEW_ROWS:
         renderer.notice(
             _("… and {value} more (the whole plan: --dry-run)").format(

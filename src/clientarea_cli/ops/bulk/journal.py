@@ -21,11 +21,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clientarea_cli.errors import NotFound, UsageError
 from clientarea_cli.i18n import _
-from clientarea_cli.models import JournalEntry, Outcome, PlanItem, RunSummary
+from clientarea_cli.models import JournalEntry, Outcome, RunSummary
+
+if TYPE_CHECKING:
+    from clientarea_cli.ops.bulk.actions import PlanRow
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS runs (
@@ -189,7 +192,7 @@ class Journal:
         params: dict[str, Any],
         mode: str,
         profile: str,
-        items: list[PlanItem],
+        items: list[PlanRow],
         keyed: bool,
     ) -> tuple[str, list[JournalItem]]:
         """Record a new run and its items; answer its id and the items to send (`planned`), as

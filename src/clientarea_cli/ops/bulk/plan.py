@@ -10,7 +10,7 @@ from functools import cached_property
 
 from clientarea_cli.models import Money, PlanItem
 from clientarea_cli.models.common import Model
-from clientarea_cli.ops.bulk.actions import Action
+from clientarea_cli.ops.bulk.actions import Action, PlanRow
 
 CONFIRM_TYPED_ABOVE = 50
 """Above this many items (or whenever money moves) the user types the count to confirm."""
@@ -19,12 +19,12 @@ CONFIRM_TYPED_ABOVE = 50
 @dataclass
 class Plan:
     action: Action
-    items: list[PlanItem]
+    items: list[PlanRow]
     warnings: list[str] = field(default_factory=list)
     """Warnings about the whole run (a contact that does not match the card holder…)."""
 
     @cached_property
-    def to_apply(self) -> list[PlanItem]:
+    def to_apply(self) -> list[PlanRow]:
         """The rows that are not no-ops (asked for by the preview, the confirmation and the
         progress bar alike: made once)."""
         return [item for item in self.items if not item.skip]
@@ -51,3 +51,8 @@ class Plan:
 def build(action: Action, domains: Iterable[Model], warnings: list[str] | None = None) -> Plan:
     """One row per domain; `domains` may be read as it comes (a page at a time)."""
     return Plan(action, [action.plan(domain) for domain in domains], list(warnings or []))
+
+
+def shown(rows: list[PlanRow]) -> list[PlanItem]:
+    """Plan rows as the models every output is rendered from."""
+    return [row.model() for row in rows]
