@@ -36,7 +36,6 @@ class Journalled:
     run_id: str
     action: Action
     items: list[JournalItem]
-    mode: str
 
 
 def journal_plan(
@@ -65,7 +64,7 @@ def journal_plan(
             items=plan.items,
             keyed=plan.action.uses_keys,
         )
-    return Journalled(run_id, plan.action, planned, mode)
+    return Journalled(run_id, plan.action, planned)
 
 
 def start(
@@ -78,8 +77,7 @@ def start(
 ) -> RunResult:
     """Run the journalled items that are not no-ops."""
     runner = Runner(driver, journal, run.run_id, run.action, options, on_outcomes)
-    items, run.items = run.items, []
-    return runner.run(items)
+    return runner.run(run.items)
 
 
 @dataclass
