@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,12 @@ from hypothesis import HealthCheck, settings
 from clientarea_cli.i18n import set_language
 from tests.support.keyrings import MemoryKeyring
 from tests.support.runner import Result, run_cli
+
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    # Run as a background job (`nohup … &`, some CI runners), the suite starts with Ctrl-C
+    # ignored, and every CLI it starts would inherit that: the tests that press Ctrl-C would see
+    # the command finish instead. A handler, unlike "ignored", is reset to the default at exec.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 TODAY = date(2026, 11, 22)
 
