@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from clientarea_cli import collector
+from clientarea_cli import allocator, collector
 from clientarea_cli.drivers.base import BULK_CHUNK, Capability, Driver
 from clientarea_cli.drivers.http import MAX_CONNECTIONS
 from clientarea_cli.errors import (
@@ -169,6 +169,7 @@ class Runner:
         """
         pending: set[Future[None]] = set()
         queue: Iterator[Callable[[], None]] = iter(tasks)
+        allocator.one_arena()  # before the pool's threads exist
         with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="bulk") as pool:
             try:
                 for index, task in enumerate(queue):
