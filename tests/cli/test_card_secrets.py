@@ -123,7 +123,7 @@ def test_a_provider_echoing_the_number_is_redacted(
             }
         }
         request = httpx.Request(method, "http://sandbox.invalid/v1" + path)
-        from clientarea_cli.drivers.http import error_from_response
+        from clientarea_cli.drivers.http_errors import error_from_response
 
         error = error_from_response(httpx.Response(422, json=answer, request=request), method, path)
         raise self.redact.error(error)
