@@ -182,8 +182,8 @@ BEFORE = {
 def _unfinished_run() -> str:
     """A bulk run with one item never sent, as a run stopped half-way leaves it."""
     from clientarea_cli.config.paths import journal_file
-    from clientarea_cli.ops.bulk.actions import PlanRow
     from clientarea_cli.ops.bulk.journal import Journal
+    from clientarea_cli.ops.bulk.rows import PlanRow
 
     journal = Journal(journal_file())
     try:

@@ -10,8 +10,8 @@ import pytest
 
 from clientarea_cli.errors import NotFound
 from clientarea_cli.models import Outcome
-from clientarea_cli.ops.bulk.actions import PlanRow
 from clientarea_cli.ops.bulk.journal import Journal
+from clientarea_cli.ops.bulk.rows import PlanRow
 from clientarea_cli.ops.bulk.runner import RateLimiter
 
 

@@ -8,11 +8,10 @@ endpoint, when the driver has one).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from clientarea_cli.drivers.base import Driver
 from clientarea_cli.errors import UsageError
@@ -25,40 +24,11 @@ from clientarea_cli.models import (
     Invoice,
     Money,
     Outcome,
-    PlanItem,
     RecurringTarget,
     SettingsTarget,
 )
 from clientarea_cli.models.common import Model
-
-
-class PlanRow(NamedTuple):
-    """One target of a plan as a run needs it (a tuple: a run plans 10,000 of them, and a model
-    each cost 10,000 validations and 10 MB). The rows a user sees, in the preview or with
-    `--dry-run`, are shown as `PlanItem` models (`model()`), like every other output."""
-
-    domain: str
-    domain_id: int
-    current: str
-    desired: str
-    skip: bool = False
-    warnings: tuple[str, ...] = ()
-    cost: Money | None = None
-
-    def model(self) -> PlanItem:
-        return PlanItem.from_fields(self._asdict())
-
-
-def plan_row(
-    domain: Domain | RecurringTarget | SettingsTarget,
-    current: str,
-    desired: str,
-    *,
-    skip: bool = False,
-    warnings: Sequence[str] = (),
-    cost: Money | None = None,
-) -> PlanRow:
-    return PlanRow(domain.name, domain.id, current, desired, skip, tuple(warnings), cost)
+from clientarea_cli.ops.bulk.rows import PlanRow, plan_row
 
 
 @dataclass(frozen=True)

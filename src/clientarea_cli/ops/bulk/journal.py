@@ -28,7 +28,7 @@ from clientarea_cli.i18n import _
 from clientarea_cli.models import JournalEntry, Outcome, RunSummary
 
 if TYPE_CHECKING:
-    from clientarea_cli.ops.bulk.actions import PlanRow
+    from clientarea_cli.ops.bulk.rows import PlanRow
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS runs (

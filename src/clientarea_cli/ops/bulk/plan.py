@@ -10,7 +10,8 @@ from functools import cached_property
 
 from clientarea_cli.models import Money, PlanItem
 from clientarea_cli.models.common import Model
-from clientarea_cli.ops.bulk.actions import Action, PlanRow
+from clientarea_cli.ops.bulk.actions import Action
+from clientarea_cli.ops.bulk.rows import PlanRow
 
 CONFIRM_TYPED_ABOVE = 50
 """Above this many items (or whenever money moves) the user types the count to confirm."""
